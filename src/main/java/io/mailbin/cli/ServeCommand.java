@@ -1,0 +1,112 @@
+package io.mailbin.cli;
+
+import io.mailbin.Mailbin;
+import io.mailbin.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mailbin serve}: runs every role on the embedded store until SIGTERM or Ctrl-C. Every flag can
+ * also be set as an environment variable {@code MAILBIN_<FLAG>} (e.g. {@code MAILBIN_SMTP_PORT}).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run Mailbin: SMTP in, REST API out, on the embedded store.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = "${env:MAILBIN_DATA_DIR:-data}",
+            description = "Where mail is kept (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--bind", defaultValue = "${env:MAILBIN_BIND:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--hostname", defaultValue = "${env:MAILBIN_HOSTNAME:-localhost}",
+            description = "Name used in the SMTP greeting and Received headers (default: ${DEFAULT-VALUE}).")
+    String hostname;
+
+    @Option(names = "--smtp-port", defaultValue = "${env:MAILBIN_SMTP_PORT:-2525}",
+            description = "Inbound SMTP port (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
+    @Option(names = "--http-port", defaultValue = "${env:MAILBIN_HTTP_PORT:-8080}",
+            description = "REST API port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--public-url", defaultValue = "${env:MAILBIN_PUBLIC_URL:-}",
+            description = "How users reach the API, for links (default: http://<bind>:<http-port>).")
+    String publicUrl;
+
+    @Option(names = "--max-message-size", defaultValue = "${env:MAILBIN_MAX_MESSAGE_SIZE:-10MB}",
+            converter = Converters.Size.class,
+            description = "Largest message accepted; larger mail gets 552 (default: ${DEFAULT-VALUE}; Mailsac: 2.5MB).")
+    long maxMessageSize;
+
+    @Option(names = "--smtp-max-recipients", defaultValue = "${env:MAILBIN_SMTP_MAX_RECIPIENTS:-100}",
+            description = "Recipients per message before 452 (default: ${DEFAULT-VALUE}).")
+    int maxRecipients;
+
+    @Option(names = "--smtp-max-errors", defaultValue = "${env:MAILBIN_SMTP_MAX_ERRORS:-10}",
+            description = "Bad commands a client may send before it is disconnected (default: ${DEFAULT-VALUE}).")
+    int maxErrors;
+
+    @Option(names = "--smtp-idle-timeout", defaultValue = "${env:MAILBIN_SMTP_IDLE_TIMEOUT:-5m}",
+            converter = Converters.Time.class,
+            description = "Silence before an SMTP session is closed (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--public-max-messages", defaultValue = "${env:MAILBIN_PUBLIC_MAX_MESSAGES:-1000}",
+            description = "Newest messages kept per public inbox, 0 = no limit (default: ${DEFAULT-VALUE}; Mailsac: 6).")
+    int publicMaxMessages;
+
+    @Option(names = "--public-max-age", defaultValue = "${env:MAILBIN_PUBLIC_MAX_AGE:-7d}",
+            converter = Converters.Time.class,
+            description = "Public mail older than this is removed, 0 = never (default: ${DEFAULT-VALUE}; Mailsac: 4d).")
+    Duration publicMaxAge;
+
+    @Option(names = "--max-store-size", defaultValue = "${env:MAILBIN_MAX_STORE_SIZE:-10GB}",
+            converter = Converters.Size.class,
+            description = "Cap on stored raw mail; the oldest public mail goes first, 0 = no cap (default: ${DEFAULT-VALUE}).")
+    long maxStoreSize;
+
+    @Option(names = "--retention-interval", defaultValue = "${env:MAILBIN_RETENTION_INTERVAL:-1m}",
+            converter = Converters.Time.class,
+            description = "How often expired mail is removed (default: ${DEFAULT-VALUE}).")
+    Duration retentionInterval;
+
+    @Option(names = "--store-sync", defaultValue = "${env:MAILBIN_STORE_SYNC:-full}",
+            description = "full: a 250 survives power loss; normal: survives a crash, faster (default: ${DEFAULT-VALUE}).")
+    String storeSync;
+
+    @Option(names = "--shutdown-grace", defaultValue = "${env:MAILBIN_SHUTDOWN_GRACE:-30s}",
+            converter = Converters.Time.class,
+            description = "How long SMTP transactions in progress may take to finish on shutdown (default: ${DEFAULT-VALUE}).")
+    Duration shutdownGrace;
+
+    Config config() {
+        return Config.builder()
+                .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
+                .publicUrl(publicUrl).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients).maxErrors(maxErrors)
+                .smtpIdleTimeout(idleTimeout).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
+                .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)
+                .shutdownGrace(shutdownGrace)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Mailbin mailbin = Mailbin.start(config());
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C run shutdown hooks: finish SMTP transactions in progress and flush the store.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
+            mailbin.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return MailbinCommand.KEEP_RUNNING;
+    }
+}

@@ -1,0 +1,45 @@
+package io.mailbin.ingest;
+
+import io.mailbin.mail.MessageSummary;
+import io.mailbin.store.IncomingMail;
+import io.mailbin.store.MessageStore;
+import io.mailbin.store.NewMessage;
+import io.mailbin.store.StoredMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ingest pipeline for one accepted message: parse → route → store. It returns only once the store
+ * has committed every copy, so the SMTP layer may answer 250 as soon as it returns.
+ */
+public final class Ingest {
+    private final MessageParser parser;
+    private final Router router;
+    private final MessageStore store;
+
+    public Ingest(MessageParser parser, Router router, MessageStore store) {
+        this.parser = parser;
+        this.router = router;
+        this.store = store;
+    }
+
+    /**
+     * @throws io.mailbin.store.StoreUnavailableException when the message could not be stored; the sender
+     *         must be told to retry
+     */
+    public Receipt accept(Envelope envelope, byte[] raw) {
+        ParsedMessage parsed = parser.parse(raw);
+        MessageSummary summary = new MessageSummary(parsed.subject(), parsed.from(), parsed.to(), parsed.cc(),
+                parsed.bcc(), parsed.attachments(), parsed.links(), envelope.remoteIp(), envelope.localIp(),
+                envelope.tls(), parsed.parseError());
+        List<Route> routes = router.route(envelope.recipients());
+        List<NewMessage> copies = new ArrayList<>(routes.size());
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
+            copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route.inbox(),
+                    route.originalInbox(), route.domain(), summary, null, "inbox"));
+        }
+        List<StoredMessage> stored = store.save(new IncomingMail(raw, copies));
+        return new Receipt(envelope.transactionId(), stored);
+    }
+}

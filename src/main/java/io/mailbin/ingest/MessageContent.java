@@ -1,0 +1,176 @@
+package io.mailbin.ingest;
+
+import io.mailbin.mail.AttachmentMeta;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.ContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.Field;
+
+/**
+ * Read-time views of a stored message's bytes: its headers, bodies and attachments. Nothing of this is
+ * stored separately; the raw message is the single source of truth, and parsing it again is cheap next
+ * to keeping every body twice.
+ */
+public final class MessageContent {
+    private static final Pattern CID = Pattern.compile("cid:([^\"'\\s)>]+)", Pattern.CASE_INSENSITIVE);
+
+    private final byte[] raw;
+    private ParsedMessage parsed;
+
+    public MessageContent(byte[] raw) {
+        this.raw = raw;
+    }
+
+    private ParsedMessage parsed() {
+        if (parsed == null) {
+            parsed = new MessageParser().parse(raw);
+        }
+        return parsed;
+    }
+
+    /** The top-level header fields in order. */
+    public List<HeaderField> headers() {
+        List<HeaderField> fields = new ArrayList<>();
+        parse(new AbstractContentHandler() {
+            private int blocks;
+
+            @Override
+            public void startHeader() {
+                blocks++;
+            }
+
+            @Override
+            public void field(Field f) {
+                if (blocks == 1) {
+                    String rawLine = f.getRaw() == null ? f.getName() + ": " + f.getBody()
+                            : new String(f.getRaw().toByteArray(), StandardCharsets.UTF_8);
+                    fields.add(new HeaderField(f.getName(), Headers.decode(f.getBody()), rawLine));
+                }
+            }
+        }, true);
+        return fields;
+    }
+
+    /** The plain-text body; for an HTML-only message, text rendered from the HTML; empty when there is neither. */
+    public String text() {
+        ParsedMessage p = parsed();
+        if (p.text() != null) {
+            return p.text();
+        }
+        return p.html() != null ? HtmlText.toText(p.html()) : "";
+    }
+
+    /** The HTML body as sent, or null. */
+    public String html() {
+        return parsed().html();
+    }
+
+    /** The HTML body with {@code cid:} images inlined as data URIs, so it renders on its own. */
+    public String htmlWithInlineImages() {
+        String html = html();
+        if (html == null || !html.toLowerCase(Locale.ROOT).contains("cid:")) {
+            return html;
+        }
+        Matcher m = CID.matcher(html);
+        StringBuilder out = new StringBuilder(html.length());
+        while (m.find()) {
+            Optional<Attachment> part = attachment(m.group(1));
+            String replacement = part.map(a -> "data:" + a.meta().contentType() + ";base64,"
+                    + Base64.getEncoder().encodeToString(a.content())).orElse(m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public List<AttachmentMeta> attachments() {
+        return parsed().attachments();
+    }
+
+    /** An attachment with its decoded bytes. */
+    public record Attachment(AttachmentMeta meta, byte[] content) {}
+
+    /**
+     * Finds an attachment by MD5 checksum, content-id or file name, in that order of preference, as the
+     * spec's {@code attachmentIdentifier} allows.
+     */
+    public Optional<Attachment> attachment(String identifier) {
+        List<Attachment> found = new ArrayList<>();
+        parse(new AbstractContentHandler() {
+            @Override
+            public void body(BodyDescriptor bd, InputStream in) throws IOException {
+                SummaryHandler.PartInfo part = SummaryHandler.PartInfo.of(bd);
+                if (!part.isAttachment()) {
+                    return;
+                }
+                byte[] content = in.readAllBytes();
+                MessageDigest md5 = SummaryHandler.md5();
+                String checksum = HexFormat.of().formatHex(md5.digest(content));
+                AttachmentMeta meta = new AttachmentMeta(checksum, part.contentId(), part.fileName(), part.mimeType(),
+                        content.length, part.transferEncoding(), part.disposition());
+                if (identifier.equalsIgnoreCase(checksum) || identifier.equals(part.contentId())
+                        || identifier.equals(part.fileName())) {
+                    found.add(new Attachment(meta, content));
+                }
+            }
+        }, false);
+        return found.stream().filter(a -> a.meta().checksum().equalsIgnoreCase(identifier)).findFirst()
+                .or(() -> found.stream().filter(a -> identifier.equals(a.meta().contentId())).findFirst())
+                .or(() -> found.stream().findFirst());
+    }
+
+    private void parse(ContentHandler handler, boolean headerOnly) {
+        MimeStreamParser parser = new MimeStreamParser(MimeLimits.CONFIG, DecodeMonitor.SILENT,
+                new DefaultBodyDescriptorBuilder());
+        parser.setContentDecoding(true);
+        parser.setContentHandler(headerOnly ? new StopAfterHeader(handler, parser) : handler);
+        try {
+            parser.parse(new ByteArrayInputStream(raw));
+        } catch (MimeException | IOException | RuntimeException e) {
+            // a broken message yields what could be read before the break
+        }
+    }
+
+    /** Delegates header events and stops the parser at the end of the top-level header. */
+    private static final class StopAfterHeader extends AbstractContentHandler {
+        private final ContentHandler delegate;
+        private final MimeStreamParser parser;
+
+        StopAfterHeader(ContentHandler delegate, MimeStreamParser parser) {
+            this.delegate = delegate;
+            this.parser = parser;
+        }
+
+        @Override
+        public void startHeader() throws MimeException {
+            delegate.startHeader();
+        }
+
+        @Override
+        public void field(Field field) throws MimeException {
+            delegate.field(field);
+        }
+
+        @Override
+        public void endHeader() {
+            parser.stop();
+        }
+    }
+}

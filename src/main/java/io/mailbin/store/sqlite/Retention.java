@@ -1,0 +1,114 @@
+package io.mailbin.store.sqlite;
+
+import io.mailbin.store.RetentionPolicy;
+import io.mailbin.store.StoreUnavailableException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes public mail past its age and, when the store is over its size cap, the oldest public mail.
+ * Starred mail is never removed. Work is done in small chunks, each its own write, so ingest keeps
+ * committing between them; the per-inbox count limit is enforced at insert time by {@link InboxLimits}.
+ */
+final class Retention implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    static final int CHUNK = 500;
+
+    private final Writer writer;
+    private final RetentionPolicy policy;
+    private final InboxLimits limits;
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("store-retention").daemon(true).unstarted(r));
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    Retention(Writer writer, RetentionPolicy policy, InboxLimits limits) {
+        this.writer = writer;
+        this.policy = policy;
+        this.limits = limits;
+    }
+
+    void start() {
+        long every = policy.interval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::runSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Called inside each insert transaction: over the size cap, schedule a pass now rather than at the next tick. */
+    void noteInsert(Statements db) throws SQLException {
+        if (policy.maxStoreSize() > 0 && rawBytes(db) > policy.maxStoreSize() && pending.compareAndSet(false, true)) {
+            scheduler.execute(this::runSafely);
+        }
+    }
+
+    private void runSafely() {
+        pending.set(false);
+        try {
+            runOnce();
+        } catch (StoreUnavailableException e) {
+            log.warn("retention pass skipped: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("retention pass failed", e);
+        }
+    }
+
+    void runOnce() {
+        int byAge = 0;
+        if (!policy.publicMaxAge().isZero()) {
+            long cutoff = System.currentTimeMillis() - policy.publicMaxAge().toMillis();
+            for (int n; (n = writer.execute(db -> deleteOlderThan(db, cutoff))) > 0; ) {
+                byAge += n;
+            }
+        }
+        int bySize = 0;
+        if (policy.maxStoreSize() > 0) {
+            for (int n; (n = writer.execute(this::deleteOldestIfOverCap)) > 0; ) {
+                bySize += n;
+            }
+        }
+        if (byAge + bySize > 0) {
+            log.info("retention removed {} public messages past {} and {} to stay under the store size cap",
+                    byAge, policy.publicMaxAge(), bySize);
+        }
+    }
+
+    private int deleteOlderThan(Statements db, long cutoff) throws SQLException {
+        PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
+                + " WHERE received < ? AND saved_by IS NULL ORDER BY received LIMIT ?)");
+        ps.setLong(1, cutoff);
+        ps.setInt(2, CHUNK);
+        int n = ps.executeUpdate();
+        if (n > 0) {
+            limits.forgetAll();
+        }
+        return n;
+    }
+
+    private int deleteOldestIfOverCap(Statements db) throws SQLException {
+        if (rawBytes(db) <= policy.maxStoreSize()) {
+            return 0;
+        }
+        PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
+                + " WHERE saved_by IS NULL ORDER BY received LIMIT ?)");
+        ps.setInt(1, CHUNK / 5);
+        int n = ps.executeUpdate();
+        limits.forgetAll();
+        return n;
+    }
+
+    static long rawBytes(Statements db) throws SQLException {
+        try (ResultSet r = db.prepare("SELECT raw_bytes FROM store_stats WHERE id = 1").executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

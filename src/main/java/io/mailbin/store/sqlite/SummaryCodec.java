@@ -1,0 +1,28 @@
+package io.mailbin.store.sqlite;
+
+import io.mailbin.mail.MessageSummary;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns the immutable message summary and label lists into the JSON text columns that hold them. */
+final class SummaryCodec {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    String write(MessageSummary summary) {
+        return json.writeValueAsString(summary);
+    }
+
+    MessageSummary read(String text) {
+        return json.readValue(text, MessageSummary.class);
+    }
+
+    String writeLabels(List<String> labels) {
+        return json.writeValueAsString(labels);
+    }
+
+    List<String> readLabels(String text) {
+        return text == null || text.isEmpty() ? List.of() : json.readValue(text, STRINGS);
+    }
+}
