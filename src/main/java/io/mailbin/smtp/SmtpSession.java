@@ -52,6 +52,7 @@ final class SmtpSession implements Runnable {
     private SmtpInput in;
     private OutputStream out;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicBoolean saidGoodbye = new java.util.concurrent.atomic.AtomicBoolean();
     private int errors;
 
     private String helo;
@@ -120,6 +121,13 @@ final class SmtpSession implements Runnable {
             } finally {
                 busy.unlock();
             }
+        }
+        goodbye(); // shutdown began while this session was busy: it says goodbye itself
+    }
+
+    private void goodbye() {
+        if (saidGoodbye.compareAndSet(false, true)) {
+            quietly("421 4.3.2 " + hostname + " shutting down, try again later");
         }
     }
 
@@ -315,8 +323,8 @@ final class SmtpSession implements Runnable {
         boolean idle = false;
         try {
             idle = busy.tryLock(graceMillis, TimeUnit.MILLISECONDS);
-            if (idle && out != null) {
-                quietly("421 4.3.2 " + hostname + " shutting down, try again later");
+            if (idle) {
+                goodbye();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

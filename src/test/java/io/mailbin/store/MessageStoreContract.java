@@ -1,0 +1,217 @@
+package io.mailbin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailbin.mail.AttachmentMeta;
+import io.mailbin.mail.Mailbox;
+import io.mailbin.mail.MessageSummary;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MessageStore} implementation must do. Subclasses say how to open (and reopen) a
+ * store; the behaviour tested here is the same for SQLite and PostgreSQL.
+ */
+public abstract class MessageStoreContract {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    protected MessageStore store;
+
+    /** Opens a fresh, empty store with this retention policy. */
+    protected abstract MessageStore open(RetentionPolicy policy);
+
+    /** Closes and reopens the same store, as a restart would. */
+    protected abstract MessageStore reopen(MessageStore current);
+
+    protected static RetentionPolicy noLimits() {
+        return new RetentionPolicy(0, Duration.ZERO, 0, Duration.ofHours(1));
+    }
+
+    @BeforeEach
+    void openStore() {
+        store = open(noLimits());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    protected static MessageSummary summary(String subject) {
+        return new MessageSummary(subject, List.of(new Mailbox("from@example.com", "From")),
+                List.of(new Mailbox("to@example.com", "")), List.of(), List.of(),
+                List.of(new AttachmentMeta("0123456789abcdef0123456789abcdef", "cid1", "a.txt", "text/plain", 3, "base64", "attachment")),
+                List.of("https://example.com"), "192.0.2.1", "127.0.0.1", false, null);
+    }
+
+    protected static NewMessage copy(String inbox, String original) {
+        return new NewMessage("t" + IDS.incrementAndGet() + "-0", inbox, original, inbox.substring(inbox.indexOf('@') + 1),
+                summary("subject " + IDS.get()), null, "inbox");
+    }
+
+    protected static IncomingMail mail(String raw, NewMessage... copies) {
+        return new IncomingMail(raw.getBytes(StandardCharsets.UTF_8), List.of(copies));
+    }
+
+    protected StoredMessage saveOne(String inbox) {
+        return store.save(mail("Subject: x\r\n\r\nbody of " + inbox + "\r\n", copy(inbox, inbox))).getFirst();
+    }
+
+    @Test
+    void savedMessagesCanBeFoundListedCountedAndReadRaw() {
+        StoredMessage saved = store.save(mail("Subject: hello\r\n\r\nbody\r\n", copy("a@x.test", "a+tag@x.test"))).getFirst();
+        StoredMessage found = store.find(saved.id()).orElseThrow();
+        assertThat(found).isEqualTo(saved);
+        assertThat(found.summary()).isEqualTo(saved.summary());
+        assertThat(found.folder()).isEqualTo("inbox");
+        assertThat(found.labels()).isEmpty();
+        assertThat(found.read()).isFalse();
+        assertThat(found.savedBy()).isNull();
+        assertThat(store.list(new InboxQuery("a@x.test", null, null, 10))).containsExactly(saved);
+        assertThat(store.list(new InboxQuery("a+tag@x.test", null, null, 10))).containsExactly(saved);
+        assertThat(store.count("a@x.test")).isEqualTo(1);
+        assertThat(store.count("a+tag@x.test")).isEqualTo(1);
+        assertThat(store.count("nobody@x.test")).isZero();
+        assertThat(new String(store.raw(saved.id()).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("Subject: hello\r\n\r\nbody\r\n");
+        assertThat(saved.size()).isEqualTo("Subject: hello\r\n\r\nbody\r\n".length());
+    }
+
+    @Test
+    void rawBytesAreKeptExactly() {
+        byte[] raw = new byte[256 * 4];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (byte) i;
+        }
+        StoredMessage saved = store.save(new IncomingMail(raw, List.of(copy("bin@x.test", "bin@x.test")))).getFirst();
+        assertThat(store.raw(saved.id()).orElseThrow()).isEqualTo(raw);
+    }
+
+    @Test
+    void unknownIdsAreEmpty() {
+        assertThat(store.find("nope")).isEmpty();
+        assertThat(store.raw("nope")).isEmpty();
+        assertThat(store.delete("nope")).isEmpty();
+    }
+
+    @Test
+    void oneMailToSeveralInboxesIsOneCopyPerInboxSharingTheRawBytes() {
+        List<StoredMessage> saved = store.save(mail("Subject: multi\r\n\r\nx\r\n",
+                copy("one@x.test", "one@x.test"), copy("two@y.test", "two@y.test")));
+        assertThat(saved).hasSize(2);
+        assertThat(store.count("one@x.test")).isEqualTo(1);
+        assertThat(store.count("two@y.test")).isEqualTo(1);
+        store.delete(saved.get(0).id());
+        assertThat(store.raw(saved.get(1).id())).isPresent(); // still used by the other copy
+        store.delete(saved.get(1).id());
+        assertThat(store.raw(saved.get(1).id())).isEmpty();
+    }
+
+    @Test
+    void listsAreNewestFirstAndReceivedIsStrictlyIncreasingPerDomain() {
+        List<StoredMessage> saved = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            saved.add(saveOne("burst@x.test"));
+        }
+        for (int i = 1; i < saved.size(); i++) {
+            assertThat(saved.get(i).received()).isAfter(saved.get(i - 1).received());
+        }
+        List<StoredMessage> listed = store.list(new InboxQuery("burst@x.test", null, null, 1000));
+        assertThat(listed).containsExactlyElementsOf(saved.reversed());
+    }
+
+    @Test
+    void pagingWithUntilNeitherLosesNorRepeatsMailWrittenConcurrently() throws Exception {
+        int writers = 8;
+        int each = 60;
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        saveOne("paged@x.test");
+                    }
+                }));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        Instant until = null;
+        Instant previous = Instant.MAX;
+        while (true) {
+            List<StoredMessage> page = store.list(new InboxQuery("paged@x.test", null, until, 37));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (StoredMessage m : page) {
+                assertThat(m.received()).isBefore(previous);
+                previous = m.received();
+                assertThat(seen.add(m.id())).as("repeated " + m.id()).isTrue();
+            }
+            until = page.getLast().received();
+        }
+        assertThat(seen).hasSize(writers * each);
+    }
+
+    @Test
+    void sinceAndUntilAreExclusive() {
+        StoredMessage a = saveOne("window@x.test");
+        StoredMessage b = saveOne("window@x.test");
+        StoredMessage c = saveOne("window@x.test");
+        assertThat(store.list(new InboxQuery("window@x.test", a.received(), c.received(), 10))).containsExactly(b);
+        assertThat(store.list(new InboxQuery("window@x.test", b.received(), null, 10))).containsExactly(c);
+    }
+
+    @Test
+    void deleteAllRemovesTheInboxButNotOthers() {
+        saveOne("gone@x.test");
+        store.save(mail("Subject: t\r\n\r\nx\r\n", copy("gone@x.test", "gone+t@x.test")));
+        StoredMessage other = saveOne("kept@x.test");
+        assertThat(store.deleteAll("gone@x.test")).isEqualTo(2);
+        assertThat(store.count("gone@x.test")).isZero();
+        assertThat(store.find(other.id())).isPresent();
+    }
+
+    @Test
+    void messagesSurviveARestart() {
+        StoredMessage saved = saveOne("durable@x.test");
+        store = reopen(store);
+        assertThat(store.find(saved.id())).contains(saved);
+        assertThat(store.raw(saved.id())).isPresent();
+        StoredMessage next = saveOne("durable@x.test");
+        assertThat(next.received()).isAfter(saved.received());
+    }
+
+    @Test
+    void publicInboxesKeepTheirNewestMessages() {
+        store.close();
+        store = open(new RetentionPolicy(3, Duration.ZERO, 0, Duration.ofHours(1)));
+        List<StoredMessage> saved = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            saved.add(saveOne("capped@x.test"));
+        }
+        saveOne("other@x.test");
+        assertThat(store.list(new InboxQuery("capped@x.test", null, null, 100)))
+                .containsExactly(saved.get(6), saved.get(5), saved.get(4));
+        assertThat(store.find(saved.get(0).id())).isEmpty();
+        assertThat(store.raw(saved.get(0).id())).isEmpty();
+        // a delete through another path must not make the limit over-delete afterwards
+        store.delete(saved.get(6).id());
+        StoredMessage newest = saveOne("capped@x.test");
+        assertThat(store.list(new InboxQuery("capped@x.test", null, null, 100)))
+                .containsExactly(newest, saved.get(5), saved.get(4));
+    }
+}

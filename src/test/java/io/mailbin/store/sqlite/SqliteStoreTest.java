@@ -1,0 +1,112 @@
+package io.mailbin.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailbin.store.InboxQuery;
+import io.mailbin.store.MessageStore;
+import io.mailbin.store.MessageStoreContract;
+import io.mailbin.store.RetentionPolicy;
+import io.mailbin.store.StoreSettings;
+import io.mailbin.store.StoredMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The storage contract on the embedded SQLite store, plus what only SQLite has: files, migrations, retention jobs. */
+class SqliteStoreTest extends MessageStoreContract {
+    @TempDir
+    Path dir;
+    private RetentionPolicy policy;
+
+    @Override
+    protected MessageStore open(RetentionPolicy policy) {
+        this.policy = policy;
+        return SqliteStore.open(new StoreSettings(dir, StoreSettings.Sync.NORMAL, 2), policy);
+    }
+
+    @Override
+    protected MessageStore reopen(MessageStore current) {
+        current.close();
+        return SqliteStore.open(new StoreSettings(dir, StoreSettings.Sync.NORMAL, 2), policy);
+    }
+
+    @Test
+    void schemaVersionIsRecorded() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+            assertThat(Migrations.userVersion(c)).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDataDirectoryWrittenByANewerVersionIsRefused() throws Exception {
+        store.close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+            c.createStatement().executeUpdate("PRAGMA user_version = 999");
+        }
+        assertThatThrownBy(() -> store = open(noLimits()))
+                .hasMessageContaining("newer Mailbin");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+            c.createStatement().executeUpdate("PRAGMA user_version = 1");
+        }
+        store = open(noLimits());
+    }
+
+    @Test
+    void anUnwritableDataDirectoryIsAClearError() throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+        try {
+            if (Files.isWritable(locked)) {
+                return; // running as root: permissions do not bind, nothing to test
+            }
+            assertThatThrownBy(() -> SqliteStore.open(new StoreSettings(locked, StoreSettings.Sync.FULL, 1), noLimits()))
+                    .hasMessageContaining("is not writable");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void oldPublicMailIsRemovedByTheRetentionJob() throws Exception {
+        StoredMessage old = saveOne("old@x.test");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+            c.createStatement().executeUpdate("UPDATE messages SET received = received - 86400000 * 10 WHERE id = '" + old.id() + "'");
+        }
+        store.close();
+        store = open(new RetentionPolicy(0, Duration.ofDays(4), 0, Duration.ofHours(1)));
+        StoredMessage fresh = saveOne("old@x.test");
+        ((SqliteStore) store).enforceRetention();
+        assertThat(store.find(old.id())).isEmpty();
+        assertThat(store.find(fresh.id())).isPresent();
+    }
+
+    @Test
+    void theStoreSizeCapEvictsTheOldestPublicMail() throws Exception {
+        store.close();
+        store = open(new RetentionPolicy(0, Duration.ZERO, 20_000, Duration.ofHours(1)));
+        String body = "Subject: filler\r\n\r\n" + "x".repeat(1000) + "\r\n";
+        List<StoredMessage> saved = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            saved.add(store.save(mail(body, copy("fill" + (i % 3) + "@x.test", "fill@x.test"))).getFirst());
+        }
+        ((SqliteStore) store).enforceRetention();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+             ResultSet r = c.createStatement().executeQuery("SELECT raw_bytes FROM store_stats")) {
+            r.next();
+            assertThat(r.getLong(1)).isLessThanOrEqualTo(20_000);
+        }
+        assertThat(store.find(saved.getFirst().id())).isEmpty();
+        assertThat(store.find(saved.getLast().id())).isPresent();
+        assertThat(store.list(new InboxQuery("fill0@x.test", null, null, 100))).isNotEmpty();
+    }
+}
