@@ -1,0 +1,103 @@
+# shellcheck shell=bash
+# Shared helpers for the benchmark scripts. Everything runs on 127.0.0.1 and only the processes
+# started here are ever stopped.
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+PEERS=$BENCH/.peers
+LOGS=$BENCH/logs
+mkdir -p "$PEERS" "$LOGS"
+. "$ROOT/bin/find-jdk"
+find_jdk
+
+# Installs what the benchmarks compare against: Postfix's smtp-source/smtp-sink (Debian package postfix,
+# with no mail service started) and SubEthaSMTP's Wiser (Maven Central).
+install_peers() {
+  if [ ! -x /usr/sbin/smtp-source ]; then
+    echo "installing postfix (for smtp-source and smtp-sink only; no service is started)" >&2
+    apt-get update -q >&2
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    local policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; policy=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix >&2
+    [ $policy = 1 ] && rm -f /usr/sbin/policy-rc.d
+  fi
+  if [ ! -d "$PEERS/wiser/lib" ]; then
+    mkdir -p "$PEERS/wiser"
+    cp "$BENCH/peers/wiser-pom.xml" "$PEERS/wiser/pom.xml"
+    (cd "$PEERS/wiser" && "$ROOT/mvnw" -q -B -ntp dependency:copy-dependencies -DoutputDirectory=lib) >&2
+  fi
+}
+
+# Builds Mailbin and the benchmark classes (test sources) once, and records the test classpath.
+build_mailbin() {
+  (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests package \
+      && ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >&2
+}
+
+bench_classpath() {
+  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+wait_port() { # PORT PID
+  for _ in $(seq 1 300); do
+    if (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+# start_server NAME SMTP_PORT HTTP_PORT DATA_DIR -> prints the PID once SMTP accepts
+start_server() {
+  local name=$1 smtp=$2 http=$3 data=$4 pid
+  case $name in
+    mailbin)
+      rm -rf "$data"
+      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${MAILBIN_JAVA_OPTS:--Xmx1g -XX:+UseG1GC} \
+        -cp "$ROOT/target/mailbin.jar:$ROOT/target/lib/*" io.mailbin.Main serve \
+        --data-dir "$data" --smtp-port "$smtp" --http-port "$http" ${MAILBIN_ARGS:-} > "$LOGS/mailbin-$smtp.log" 2>&1 &
+      pid=$! ;;
+    sink)
+      /usr/sbin/smtp-sink -u nobody "127.0.0.1:$smtp" 1024 > "$LOGS/sink-$smtp.log" 2>&1 &
+      pid=$! ;;
+    wiser)
+      "$JAVA_HOME/bin/java" -Xmx4g -cp "$PEERS/wiser/lib/*" "$BENCH/peers/WiserPeer.java" "$smtp" > "$LOGS/wiser-$smtp.log" 2>&1 &
+      pid=$! ;;
+    *) echo "unknown server $name" >&2; return 2 ;;
+  esac
+  wait_port "$smtp" "$pid" || { echo "$name did not start, see $LOGS" >&2; return 1; }
+  if [ "$name" = mailbin ]; then
+    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.1; done
+  fi
+  echo "$pid"
+}
+
+stop_server() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+# peak RSS of PID (VmHWM) in MiB
+peak_rss() {
+  awk '/^VmHWM:/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# smtp_load PORT SESSIONS COUNT SIZE -> prints messages/second (smtp-source, connections reused)
+smtp_load() {
+  local port=$1 sessions=$2 count=$3 size=$4 t0 t1
+  t0=$(date +%s%N)
+  timeout 1800 /usr/sbin/smtp-source -d -s "$sessions" -m "$count" -l "$size" -M bench.local \
+    -f sender@bench.test -t rcpt@bench.test -S "bench message" "inet:127.0.0.1:$port" >&2 || return 1
+  t1=$(date +%s%N)
+  awk -v n="$count" -v ns="$((t1 - t0))" 'BEGIN { printf "%.0f", n / (ns / 1e9) }'
+}
+
+median() { sort -n | awk '{a[NR]=$1} END { if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.0f", (a[NR/2]+a[NR/2+1])/2} }'; }
