@@ -6,7 +6,7 @@ import io.mailbin.ingest.Ingest;
 import io.mailbin.ingest.MessageParser;
 import io.mailbin.ingest.Router;
 import io.mailbin.smtp.SmtpServer;
-import io.mailbin.store.MessageStore;
+import io.mailbin.store.Store;
 import io.mailbin.store.sqlite.SqliteStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,12 +21,12 @@ public final class Mailbin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Mailbin.class);
 
     private final Config config;
-    private final MessageStore store;
+    private final Store store;
     private final SmtpServer smtp;
     private final HttpApi http;
     private volatile boolean ready;
 
-    private Mailbin(Config config, MessageStore store, SmtpServer smtp, HttpApi http) {
+    private Mailbin(Config config, Store store, SmtpServer smtp, HttpApi http) {
         this.config = config;
         this.store = store;
         this.smtp = smtp;
@@ -36,14 +36,14 @@ public final class Mailbin implements AutoCloseable {
     /** Starts every role; on failure releases what was started and throws with a one-line reason. */
     public static Mailbin start(Config config) {
         InetAddress bind = resolve(config.bind());
-        MessageStore store = SqliteStore.open(config.store(), config.retention());
+        Store store = SqliteStore.open(config.store(), config.retention());
         SmtpServer smtp = null;
         HttpApi http = null;
         try {
-            Ingest ingest = new Ingest(new MessageParser(), new Router(), store);
+            Ingest ingest = new Ingest(new MessageParser(), new Router(), store.messages());
             smtp = new SmtpServer(config.smtp(), config.hostname(), ingest);
             Mailbin[] self = new Mailbin[1];
-            http = new HttpApi(store, () -> self[0] != null && self[0].ready);
+            http = new HttpApi(store.messages(), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
             self[0] = new Mailbin(config, store, smtp, http);
@@ -80,7 +80,7 @@ public final class Mailbin implements AutoCloseable {
         return http.port();
     }
 
-    public MessageStore store() {
+    public Store store() {
         return store;
     }
 

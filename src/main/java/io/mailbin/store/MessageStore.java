@@ -9,7 +9,7 @@ import java.util.Optional;
  * <p>Methods block the calling thread; callers run on virtual threads, and implementations move
  * native or pinned work onto their own threads.
  */
-public interface MessageStore extends AutoCloseable {
+public interface MessageStore {
 
     /**
      * Keeps the mail durably and returns its messages with their {@code received} times assigned.
@@ -34,8 +34,4 @@ public interface MessageStore extends AutoCloseable {
 
     /** Deletes every message of an address that is not starred; returns how many were deleted. */
     int deleteAll(String address);
-
-    /** Stops taking writes, commits what was accepted, and releases files. */
-    @Override
-    void close();
 }

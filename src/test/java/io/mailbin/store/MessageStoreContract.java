@@ -27,13 +27,19 @@ import org.junit.jupiter.api.Test;
 public abstract class MessageStoreContract {
     private static final AtomicInteger IDS = new AtomicInteger();
 
+    protected Store backend;
     protected MessageStore store;
 
     /** Opens a fresh, empty store with this retention policy. */
-    protected abstract MessageStore open(RetentionPolicy policy);
+    protected abstract Store open(RetentionPolicy policy);
 
     /** Closes and reopens the same store, as a restart would. */
-    protected abstract MessageStore reopen(MessageStore current);
+    protected abstract Store reopen(Store current);
+
+    protected void use(Store opened) {
+        backend = opened;
+        store = opened.messages();
+    }
 
     protected static RetentionPolicy noLimits() {
         return new RetentionPolicy(0, Duration.ZERO, 0, Duration.ofHours(1));
@@ -41,12 +47,12 @@ public abstract class MessageStoreContract {
 
     @BeforeEach
     void openStore() {
-        store = open(noLimits());
+        use(open(noLimits()));
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        backend.close();
     }
 
     protected static MessageSummary summary(String subject) {
@@ -188,7 +194,7 @@ public abstract class MessageStoreContract {
     @Test
     void messagesSurviveARestart() {
         StoredMessage saved = saveOne("durable@x.test");
-        store = reopen(store);
+        use(reopen(backend));
         assertThat(store.find(saved.id())).contains(saved);
         assertThat(store.raw(saved.id())).isPresent();
         StoredMessage next = saveOne("durable@x.test");
@@ -197,8 +203,8 @@ public abstract class MessageStoreContract {
 
     @Test
     void publicInboxesKeepTheirNewestMessages() {
-        store.close();
-        store = open(new RetentionPolicy(3, Duration.ZERO, 0, Duration.ofHours(1)));
+        backend.close();
+        use(open(new RetentionPolicy(3, Duration.ZERO, 0, Duration.ofHours(1))));
         List<StoredMessage> saved = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             saved.add(saveOne("capped@x.test"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailbin.store.InboxQuery;
-import io.mailbin.store.MessageStore;
+import io.mailbin.store.Store;
 import io.mailbin.store.MessageStoreContract;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
@@ -29,13 +29,13 @@ class SqliteStoreTest extends MessageStoreContract {
     private RetentionPolicy policy;
 
     @Override
-    protected MessageStore open(RetentionPolicy policy) {
+    protected Store open(RetentionPolicy policy) {
         this.policy = policy;
         return SqliteStore.open(new StoreSettings(dir, StoreSettings.Sync.NORMAL, 2), policy);
     }
 
     @Override
-    protected MessageStore reopen(MessageStore current) {
+    protected Store reopen(Store current) {
         current.close();
         return SqliteStore.open(new StoreSettings(dir, StoreSettings.Sync.NORMAL, 2), policy);
     }
@@ -49,16 +49,16 @@ class SqliteStoreTest extends MessageStoreContract {
 
     @Test
     void aDataDirectoryWrittenByANewerVersionIsRefused() throws Exception {
-        store.close();
+        backend.close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
             c.createStatement().executeUpdate("PRAGMA user_version = 999");
         }
-        assertThatThrownBy(() -> store = open(noLimits()))
+        assertThatThrownBy(() -> open(noLimits()))
                 .hasMessageContaining("newer Mailbin");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
             c.createStatement().executeUpdate("PRAGMA user_version = 1");
         }
-        store = open(noLimits());
+        use(open(noLimits()));
     }
 
     @Test
@@ -82,24 +82,24 @@ class SqliteStoreTest extends MessageStoreContract {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
             c.createStatement().executeUpdate("UPDATE messages SET received = received - 86400000 * 10 WHERE id = '" + old.id() + "'");
         }
-        store.close();
-        store = open(new RetentionPolicy(0, Duration.ofDays(4), 0, Duration.ofHours(1)));
+        backend.close();
+        use(open(new RetentionPolicy(0, Duration.ofDays(4), 0, Duration.ofHours(1))));
         StoredMessage fresh = saveOne("old@x.test");
-        ((SqliteStore) store).enforceRetention();
+        ((SqliteStore) backend).enforceRetention();
         assertThat(store.find(old.id())).isEmpty();
         assertThat(store.find(fresh.id())).isPresent();
     }
 
     @Test
     void theStoreSizeCapEvictsTheOldestPublicMail() throws Exception {
-        store.close();
-        store = open(new RetentionPolicy(0, Duration.ZERO, 20_000, Duration.ofHours(1)));
+        backend.close();
+        use(open(new RetentionPolicy(0, Duration.ZERO, 20_000, Duration.ofHours(1))));
         String body = "Subject: filler\r\n\r\n" + "x".repeat(1000) + "\r\n";
         List<StoredMessage> saved = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             saved.add(store.save(mail(body, copy("fill" + (i % 3) + "@x.test", "fill@x.test"))).getFirst());
         }
-        ((SqliteStore) store).enforceRetention();
+        ((SqliteStore) backend).enforceRetention();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
              ResultSet r = c.createStatement().executeQuery("SELECT raw_bytes FROM store_stats")) {
             r.next();
