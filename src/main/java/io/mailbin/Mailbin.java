@@ -1,5 +1,6 @@
 package io.mailbin;
 
+import io.mailbin.account.AccountServices;
 import io.mailbin.api.HttpApi;
 import io.mailbin.config.Config;
 import io.mailbin.ingest.Ingest;
@@ -22,13 +23,15 @@ public final class Mailbin implements AutoCloseable {
 
     private final Config config;
     private final Store store;
+    private final AccountServices accounts;
     private final SmtpServer smtp;
     private final HttpApi http;
     private volatile boolean ready;
 
-    private Mailbin(Config config, Store store, SmtpServer smtp, HttpApi http) {
+    private Mailbin(Config config, Store store, AccountServices accounts, SmtpServer smtp, HttpApi http) {
         this.config = config;
         this.store = store;
+        this.accounts = accounts;
         this.smtp = smtp;
         this.http = http;
     }
@@ -37,16 +40,21 @@ public final class Mailbin implements AutoCloseable {
     public static Mailbin start(Config config) {
         InetAddress bind = resolve(config.bind());
         Store store = SqliteStore.open(config.store(), config.retention());
+        AccountServices accounts = null;
         SmtpServer smtp = null;
         HttpApi http = null;
         try {
-            Ingest ingest = new Ingest(new MessageParser(), new Router(), store.messages());
+            accounts = AccountServices.over(store, config.accounting());
+            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), store.messages());
             smtp = new SmtpServer(config.smtp(), config.hostname(), ingest);
             Mailbin[] self = new Mailbin[1];
-            http = new HttpApi(store.messages(), () -> self[0] != null && self[0].ready);
+            Config.Accounting a = config.accounting();
+            http = new HttpApi(new HttpApi.Services(store.messages(), accounts.accounts(), accounts.directory(),
+                    accounts.reservations(), accounts.domains(), accounts.validation(), a.publicInboxes(),
+                    a.authDelay().toMillis()), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
-            self[0] = new Mailbin(config, store, smtp, http);
+            self[0] = new Mailbin(config, store, accounts, smtp, http);
             self[0].ready = true;
             log.info("Mailbin ready: SMTP on port {}, HTTP on {} (data in {})", smtp.port(),
                     config.publicUrl().replace(":" + config.httpPort(), ":" + http.port()),
@@ -58,6 +66,9 @@ public final class Mailbin implements AutoCloseable {
             }
             if (smtp != null) {
                 smtp.close();
+            }
+            if (accounts != null) {
+                accounts.close();
             }
             store.close();
             throw e;
@@ -84,6 +95,10 @@ public final class Mailbin implements AutoCloseable {
         return store;
     }
 
+    public AccountServices accounts() {
+        return accounts;
+    }
+
     /**
      * Graceful stop: no new connections, SMTP transactions in progress finish (within the configured
      * grace), then the API stops and the store commits what it accepted and closes.
@@ -94,6 +109,7 @@ public final class Mailbin implements AutoCloseable {
         log.info("Mailbin stopping");
         smtp.close(config.shutdownGrace().toMillis());
         http.close();
+        accounts.close();
         store.close();
         log.info("Mailbin stopped");
     }

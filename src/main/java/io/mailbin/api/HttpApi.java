@@ -5,6 +5,12 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson3;
+import io.mailbin.account.AccountException;
+import io.mailbin.account.Accounts;
+import io.mailbin.account.Directory;
+import io.mailbin.account.Domains;
+import io.mailbin.account.EmailValidation;
+import io.mailbin.account.Reservations;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
 import java.util.Map;
@@ -17,25 +23,36 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP side of Mailbin: the Mailsac-compatible REST API under {@code /api} and {@code /healthz},
- * served by Javalin on virtual threads. Route tables live in one class per API area.
+ * served by Javalin on virtual threads. Route tables live in one class per API area; who the caller
+ * is gets settled once, before any of them runs.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
+    /** What the API serves, and the rules it serves it by. */
+    public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
+                           Domains domains, EmailValidation validation, boolean publicInboxes, long authDelayMillis) {}
+
     private final Javalin app;
 
     /** @param ready answers whether every listener of the process is up, for {@code /healthz} */
-    public HttpApi(MessageStore store, BooleanSupplier ready) {
-        MessageLookup lookup = new MessageLookup(store);
-        MessageRoutes messages = new MessageRoutes(store, lookup);
-        ContentRoutes content = new ContentRoutes(lookup);
-        AttachmentRoutes attachments = new AttachmentRoutes(lookup);
+    public HttpApi(Services s, BooleanSupplier ready) {
+        Access access = new Access(s.directory(), s.publicInboxes());
+        Auth auth = new Auth(s.accounts(), new AuthThrottle(s.authDelayMillis()));
+        MessageLookup lookup = new MessageLookup(s.messages(), access);
         this.app = Javalin.create(config -> {
             configure(config);
             config.routes.get("/healthz", ctx -> health(ctx, ready));
-            messages.register(config.routes);
-            content.register(config.routes);
-            attachments.register(config.routes);
+            config.routes.before("/api/*", auth::identify);
+            // the literal path first: it would otherwise match /api/addresses/{email}/messages
+            new AccountRoutes(s.messages(), s.accounts(), s.directory()).register(config.routes);
+            new MessageRoutes(s.messages(), lookup, access).register(config.routes);
+            new MessageActionRoutes(s.messages(), lookup).register(config.routes);
+            new ContentRoutes(lookup).register(config.routes);
+            new AttachmentRoutes(lookup).register(config.routes);
+            new AddressRoutes(s.reservations(), s.directory()).register(config.routes);
+            new DomainRoutes(s.domains(), s.directory(), s.messages()).register(config.routes);
+            new ValidationRoutes(s.validation()).register(config.routes);
             errors(config);
         });
     }
@@ -65,6 +82,7 @@ public final class HttpApi implements AutoCloseable {
 
     private static void errors(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.status, e.getMessage()));
+        config.routes.exception(AccountException.class, (e, ctx) -> fail(ctx, status(e.reason()), e.getMessage()));
         config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             log.warn("store unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             fail(ctx, 503, "The store is temporarily unavailable, please retry");
@@ -79,6 +97,15 @@ public final class HttpApi implements AutoCloseable {
                 fail(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path());
             }
         });
+    }
+
+    /** The spec answers 400 for "already yours" and "not yours to release", 401 for another account's address. */
+    static int status(AccountException.Reason reason) {
+        return switch (reason) {
+            case INVALID, CONFLICT -> 400;
+            case NOT_FOUND -> 404;
+            case UNAUTHENTICATED, OWNED_BY_OTHER -> 401;
+        };
     }
 
     static void fail(Context ctx, int status, String message) {

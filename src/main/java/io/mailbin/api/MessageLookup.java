@@ -5,24 +5,27 @@ import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoredMessage;
 
 /**
- * Finds the message a request names, and decides whether the caller may see it. This is the one place
- * every message-level endpoint passes through: authorisation is decided by the message's real inbox,
- * never by the address in the URL. In this release every inbox is public, so a message is readable by
- * anyone who names its inbox (or the address it was sent to) and its id.
+ * Finds the message a request names and checks that the caller may see it. Every message-level
+ * endpoint passes through here: authorisation follows the message's real inbox and owner, never the
+ * address in the URL, so a private message's id under some public address is simply not found.
  */
 final class MessageLookup {
     private final MessageStore store;
+    private final Access access;
 
-    MessageLookup(MessageStore store) {
+    MessageLookup(MessageStore store, Access access) {
         this.store = store;
+        this.access = access;
     }
 
     StoredMessage find(Context ctx) {
         String address = Requests.address(ctx);
         String id = ctx.pathParam("messageId");
-        return store.find(id)
-                .filter(m -> m.belongsTo(address))
+        StoredMessage m = store.find(id)
+                .filter(found -> found.belongsTo(address))
                 .orElseThrow(() -> ApiException.notFound("Message not found: no message " + id + " in " + address));
+        access.checkMessage(Auth.caller(ctx), m, Access.WRONG_KEY_DEFAULT);
+        return m;
     }
 
     byte[] raw(StoredMessage m) {

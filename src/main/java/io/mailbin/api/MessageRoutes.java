@@ -2,6 +2,8 @@ package io.mailbin.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.mailbin.account.Caller;
+import io.mailbin.mail.EmailAddress;
 import io.mailbin.store.InboxQuery;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoredMessage;
@@ -12,10 +14,12 @@ import java.util.Map;
 final class MessageRoutes {
     private final MessageStore store;
     private final MessageLookup lookup;
+    private final Access access;
 
-    MessageRoutes(MessageStore store, MessageLookup lookup) {
+    MessageRoutes(MessageStore store, MessageLookup lookup, Access access) {
         this.store = store;
         this.lookup = lookup;
+        this.access = access;
     }
 
     void register(RoutesConfig routes) {
@@ -26,22 +30,29 @@ final class MessageRoutes {
         routes.delete("/api/addresses/{email}/messages/{messageId}", this::delete);
     }
 
+    /** Lists what the caller may read: a public inbox may hold mail another account starred, or that was private. */
     private void list(Context ctx) {
-        InboxQuery q = new InboxQuery(Requests.address(ctx), Requests.instant(ctx, "since"),
-                Requests.instant(ctx, "until"), Requests.limit(ctx));
+        EmailAddress address = Requests.emailAddress(ctx);
+        Caller caller = Auth.caller(ctx);
+        access.checkInbox(caller, address, Access.WRONG_KEY_LISTING);
+        InboxQuery q = new InboxQuery(address.address(), Requests.instant(ctx, "since"), Requests.instant(ctx, "until"),
+                Requests.limit(ctx), caller.viewer());
         ctx.json(store.list(q).stream().map(MessageView::of).toList());
     }
 
     private void count(Context ctx) {
-        String address = Requests.address(ctx);
+        EmailAddress address = Requests.emailAddress(ctx);
+        Caller caller = Auth.caller(ctx);
+        access.checkInbox(caller, address, Access.WRONG_KEY_LISTING);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", store.count(address));
-        body.put("inbox", address);
+        body.put("count", store.count(address.address(), caller.viewer()));
+        body.put("inbox", address.address());
         ctx.json(body);
     }
 
     private void metadata(Context ctx) {
-        ctx.json(MessageView.of(lookup.find(ctx)));
+        StoredMessage m = lookup.find(ctx);
+        ctx.json(MessageView.withRoute(m, Auth.caller(ctx).actsFor(m.owner())));
     }
 
     private void delete(Context ctx) {
@@ -54,8 +65,12 @@ final class MessageRoutes {
         ctx.json(body);
     }
 
+    /** Starred messages stay, as the spec says; only what the caller may read is deleted. */
     private void deleteAll(Context ctx) {
-        store.deleteAll(Requests.address(ctx));
+        EmailAddress address = Requests.emailAddress(ctx);
+        Caller caller = Auth.caller(ctx);
+        access.checkInbox(caller, address, Access.WRONG_KEY_DEFAULT);
+        store.deleteAll(address.address(), caller.viewer());
         ctx.status(204);
     }
 }

@@ -18,12 +18,45 @@ final class Requests {
 
     /** The {@code {email}} path parameter, normalised as inboxes are ({@code +tag} kept: it selects the original inbox). */
     static String address(Context ctx) {
+        return emailAddress(ctx).address();
+    }
+
+    static EmailAddress emailAddress(Context ctx) {
         String raw = ctx.pathParam("email").trim();
         try {
-            return EmailAddress.parse(raw).address();
+            return EmailAddress.parse(raw);
         } catch (InvalidAddressException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min) {
+                throw ApiException.badRequest(name + " must be at least " + min + ", got " + value);
+            }
+            return Math.min(n, max);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    /** A boolean query parameter: true/false/1/0, or null when absent. */
+    static Boolean bool(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw ApiException.badRequest(name + " must be true or false, got '" + v + "'");
+        };
     }
 
     static int limit(Context ctx) {

@@ -4,6 +4,7 @@ import io.mailbin.Mailbin;
 import io.mailbin.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -87,6 +88,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long SMTP transactions in progress may take to finish on shutdown (default: ${DEFAULT-VALUE}).")
     Duration shutdownGrace;
 
+    @Option(names = "--admin-key", defaultValue = "${env:MAILBIN_ADMIN_KEY:-}",
+            description = "An operator key that may manage every account (default: none; operator accounts also work).")
+    String adminKey;
+
+    @Option(names = "--public-inboxes", defaultValue = "${env:MAILBIN_PUBLIC_INBOXES:-true}", arity = "1",
+            description = "Whether inboxes nobody owns may be read without a key (default: ${DEFAULT-VALUE}).")
+    boolean publicInboxes;
+
+    @Option(names = "--public-domains", defaultValue = "${env:MAILBIN_PUBLIC_DOMAINS:-}", split = ",",
+            description = "This server's own domains for public inboxes, comma-separated (default: the --hostname).")
+    List<String> publicDomains;
+
+    @Option(names = "--account-max-messages", defaultValue = "${env:MAILBIN_ACCOUNT_MAX_MESSAGES:-10000}",
+            description = "Unstarred private messages kept per account; the oldest go first (default: ${DEFAULT-VALUE}).")
+    int accountMaxMessages;
+
     Config config() {
         return Config.builder()
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
@@ -94,6 +111,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .smtpIdleTimeout(idleTimeout).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)
                 .shutdownGrace(shutdownGrace)
+                .adminKey(adminKey).publicInboxes(publicInboxes)
+                .publicDomains(publicDomains == null ? List.of() : publicDomains.stream().filter(d -> !d.isBlank()).toList())
+                .accountMaxMessages(accountMaxMessages)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,28 @@ public record Config(
         SmtpSettings smtp,
         StoreSettings store,
         RetentionPolicy retention,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Accounting accounting) {
+
+    /**
+     * How accounts work on this server.
+     *
+     * @param adminKey            an operator key accepted on top of operator accounts' keys, or null
+     * @param publicInboxes       false: reading any inbox needs a key
+     * @param publicDomains       this server's own public domains (random addresses, {@code isDisposable})
+     * @param accountMaxMessages  unstarred private messages kept per account; the oldest go first
+     * @param directoryPoll       how often a change made by another process (the CLI) is looked for
+     * @param authDelay           the first delay for a client that keeps sending bad keys; it doubles
+     */
+    public record Accounting(String adminKey, boolean publicInboxes, List<String> publicDomains,
+                             int accountMaxMessages, Duration directoryPoll, Duration authDelay) {
+        public Accounting {
+            publicDomains = List.copyOf(publicDomains);
+            if (accountMaxMessages < 1) {
+                throw new IllegalArgumentException("--account-max-messages must be at least 1");
+            }
+        }
+    }
 
     public Config {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -62,6 +84,12 @@ public record Config(
         private long maxStoreSize = ByteSize.parse("10GB");
         private Duration retentionInterval = Duration.ofMinutes(1);
         private Duration shutdownGrace = Duration.ofSeconds(30);
+        private String adminKey;
+        private boolean publicInboxes = true;
+        private List<String> publicDomains = List.of();
+        private int accountMaxMessages = 10_000;
+        private Duration directoryPoll = Duration.ofMillis(500);
+        private Duration authDelay = Duration.ofMillis(250);
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder bind(String v) { bind = v; return this; }
@@ -80,6 +108,12 @@ public record Config(
         public Builder maxStoreSize(long v) { maxStoreSize = v; return this; }
         public Builder retentionInterval(Duration v) { retentionInterval = v; return this; }
         public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
+        public Builder adminKey(String v) { adminKey = v; return this; }
+        public Builder publicInboxes(boolean v) { publicInboxes = v; return this; }
+        public Builder publicDomains(List<String> v) { publicDomains = v; return this; }
+        public Builder accountMaxMessages(int v) { accountMaxMessages = v; return this; }
+        public Builder directoryPoll(Duration v) { directoryPoll = v; return this; }
+        public Builder authDelay(Duration v) { authDelay = v; return this; }
 
         public Config build() {
             String url = publicUrl != null && !publicUrl.isBlank()
@@ -94,7 +128,10 @@ public record Config(
                     new SmtpSettings(smtpPort, maxMessageSize, maxRecipients, maxErrors, smtpIdleTimeout),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
-                    shutdownGrace);
+                    shutdownGrace,
+                    new Accounting(adminKey == null || adminKey.isBlank() ? null : adminKey.trim(), publicInboxes,
+                            publicDomains.isEmpty() ? List.of(hostname) : publicDomains,
+                            accountMaxMessages, directoryPoll, authDelay));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.mailbin.mail.MessageSummary;
 import io.mailbin.store.IncomingMail;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.NewMessage;
+import io.mailbin.store.Route;
 import io.mailbin.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,7 @@ public final class Ingest {
         List<NewMessage> copies = new ArrayList<>(routes.size());
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route.inbox(),
-                    route.originalInbox(), route.domain(), summary, null, "inbox"));
+            copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route, summary, null, "inbox"));
         }
         List<StoredMessage> stored = store.save(new IncomingMail(raw, copies));
         return new Receipt(envelope.transactionId(), stored);

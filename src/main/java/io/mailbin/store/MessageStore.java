@@ -1,7 +1,9 @@
 package io.mailbin.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where mail lives. Every implementation passes the same contract tests (MessageStoreContract).
@@ -21,10 +23,11 @@ public interface MessageStore {
 
     Optional<StoredMessage> find(String id);
 
-    /** Newest first. */
+    /** Newest first, only what the query's viewer may read. */
     List<StoredMessage> list(InboxQuery query);
 
-    long count(String address);
+    /** How many messages of {@code address} the viewer may read. */
+    long count(String address, Viewer viewer);
 
     /** The message's bytes exactly as stored, our Received header first. */
     Optional<byte[]> raw(String id);
@@ -32,6 +35,28 @@ public interface MessageStore {
     /** Deletes one message (starred or not); returns what was deleted. */
     Optional<StoredMessage> delete(String id);
 
-    /** Deletes every message of an address that is not starred; returns how many were deleted. */
-    int deleteAll(String address);
+    /** Deletes every message of an address that the viewer may read and that is not starred. */
+    int deleteAll(String address, Viewer viewer);
+
+    /** Changes a message's flags atomically; returns the message as changed, or empty if it does not exist. */
+    Optional<StoredMessage> update(String id, UnaryOperator<Flags> change);
+
+    /** Messages the account owns or starred, newest first. */
+    List<StoredMessage> accountMessages(AccountQuery query);
+
+    /** Unread messages the account owns or starred. */
+    long unread(String account);
+
+    /** The messages of a domain that {@code owner} owns, newest first. */
+    List<StoredMessage> domainMessages(String domain, String owner, Instant until, int limit);
+
+    long countDomain(String domain, String owner);
+
+    /** Deletes the messages of a domain that {@code owner} owns, starred ones too. */
+    int deleteDomain(String domain, String owner);
+
+    /** Deletes the messages an account owns in one inbox (releasing an address with its mail). */
+    int deleteOwned(String inbox, String owner);
+
+    AccountStats stats(String account);
 }

@@ -1,5 +1,6 @@
 package io.mailbin.store.sqlite;
 
+import io.mailbin.store.Route;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,59 +8,86 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keeps each public inbox at its newest N unstarred messages, inside the transaction that inserts.
+ * Keeps each public inbox at its newest N unstarred messages, and each account at its message limit,
+ * inside the transaction that inserts.
  *
- * <p>Counting an inbox on every insert would cost a scan per message, so the count of each recently
- * written inbox is remembered; once it passes N, exactly the surplus oldest messages are deleted (an
- * ascending index walk of a few rows). Any other write that removes or stars mail forgets the affected
- * counts, which are then recounted once. Only the writer thread calls this.
+ * <p>Counting on every insert would cost a scan per message, so the count of each recently written
+ * inbox (or account) is remembered; once it passes the limit, exactly the surplus oldest messages are
+ * deleted (an ascending index walk of a few rows). Any other write that removes or stars mail forgets
+ * the counts, which are then recounted once. Only the writer thread calls this.
  */
 final class InboxLimits {
-    private static final int INBOXES_REMEMBERED = 10_000;
+    private static final int REMEMBERED = 10_000;
 
-    private final int maxMessages;
-    private final Map<String, Integer> counts = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > INBOXES_REMEMBERED;
-        }
-    };
+    private final int publicMax;
+    private final Map<String, Integer> publicCounts = lru();
+    private final Map<String, Integer> accountCounts = lru();
 
-    InboxLimits(int maxMessages) {
-        this.maxMessages = maxMessages;
+    InboxLimits(int publicMax) {
+        this.publicMax = publicMax;
     }
 
-    /** Called after a message was inserted into {@code inbox}. */
-    void inserted(Statements db, String inbox) throws SQLException {
-        if (maxMessages == 0) {
+    private static Map<String, Integer> lru() {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+    }
+
+    /** Called after a message was inserted along {@code route}. */
+    void inserted(Statements db, Route route) throws SQLException {
+        if (route.owner() == null) {
+            enforce(db, publicCounts, route.inbox(), publicMax, "inbox = ? AND owner IS NULL");
+        } else {
+            enforce(db, accountCounts, route.owner(), accountLimit(db, route.owner()), "owner = ?");
+        }
+    }
+
+    private static void enforce(Statements db, Map<String, Integer> counts, String key, int max, String where)
+            throws SQLException {
+        if (max <= 0) {
             return;
         }
-        Integer known = counts.get(inbox);
-        int count = known == null ? count(db, inbox) : known + 1;
-        if (count > maxMessages) {
-            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
-                    + " WHERE inbox = ? AND saved_by IS NULL ORDER BY received ASC LIMIT ?)");
-            ps.setString(1, inbox);
-            ps.setInt(2, count - maxMessages);
+        Integer known = counts.get(key);
+        int count = known == null ? count(db, key, where) : known + 1;
+        if (count > max) {
+            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE "
+                    + where + " AND saved_by IS NULL ORDER BY received ASC LIMIT ?)");
+            ps.setString(1, key);
+            ps.setInt(2, count - max);
             ps.executeUpdate();
-            count = maxMessages;
+            count = max;
         }
-        counts.put(inbox, count);
+        counts.put(key, count);
     }
 
-    void forget(String inbox) {
-        counts.remove(inbox);
-    }
-
-    void forgetAll() {
-        counts.clear();
-    }
-
-    private static int count(Statements db, String inbox) throws SQLException {
-        PreparedStatement ps = db.prepare("SELECT count(*) FROM messages WHERE inbox = ? AND saved_by IS NULL");
-        ps.setString(1, inbox);
+    private static int count(Statements db, String key, String where) throws SQLException {
+        PreparedStatement ps = db.prepare("SELECT count(*) FROM messages WHERE " + where + " AND saved_by IS NULL");
+        ps.setString(1, key);
         try (ResultSet r = ps.executeQuery()) {
             return r.next() ? r.getInt(1) : 0;
         }
+    }
+
+    private static int accountLimit(Statements db, String account) throws SQLException {
+        PreparedStatement ps = db.prepare("SELECT message_limit FROM accounts WHERE id = ?");
+        ps.setString(1, account);
+        try (ResultSet r = ps.executeQuery()) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    void forget(Route route) {
+        publicCounts.remove(route.inbox());
+        if (route.owner() != null) {
+            accountCounts.remove(route.owner());
+        }
+    }
+
+    void forgetAll() {
+        publicCounts.clear();
+        accountCounts.clear();
     }
 }

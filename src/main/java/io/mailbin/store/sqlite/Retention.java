@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes public mail past its age and, when the store is over its size cap, the oldest public mail.
- * Starred mail is never removed. Work is done in small chunks, each its own write, so ingest keeps
+ * Removes public mail past its age and, when the store is over its size cap, the oldest public mail
+ * (then, if no public mail is left, the oldest private mail). Starred mail is never removed. Work is done in small chunks, each its own write, so ingest keeps
  * committing between them; the per-inbox count limit is enforced at insert time by {@link InboxLimits}.
  */
 final class Retention implements AutoCloseable {
@@ -79,7 +79,7 @@ final class Retention implements AutoCloseable {
 
     private int deleteOlderThan(Statements db, long cutoff) throws SQLException {
         PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
-                + " WHERE received < ? AND saved_by IS NULL ORDER BY received LIMIT ?)");
+                + " WHERE received < ? AND owner IS NULL AND saved_by IS NULL ORDER BY received LIMIT ?)");
         ps.setLong(1, cutoff);
         ps.setInt(2, CHUNK);
         int n = ps.executeUpdate();
@@ -93,10 +93,17 @@ final class Retention implements AutoCloseable {
         if (rawBytes(db) <= policy.maxStoreSize()) {
             return 0;
         }
-        PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
-                + " WHERE saved_by IS NULL ORDER BY received LIMIT ?)");
-        ps.setInt(1, CHUNK / 5);
-        int n = ps.executeUpdate();
+        // public mail goes first; private mail only when no public mail is left to evict
+        int n = 0;
+        for (String whose : new String[] {"owner IS NULL AND ", ""}) {
+            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
+                    + " WHERE " + whose + "saved_by IS NULL ORDER BY received LIMIT ?)");
+            ps.setInt(1, CHUNK / 5);
+            n = ps.executeUpdate();
+            if (n > 0) {
+                break;
+            }
+        }
         limits.forgetAll();
         return n;
     }

@@ -1,20 +1,33 @@
 package io.mailbin.store.sqlite;
 
+import io.mailbin.mail.Mailbox;
+import io.mailbin.store.AccountQuery;
+import io.mailbin.store.AccountStats;
+import io.mailbin.store.Flags;
 import io.mailbin.store.InboxQuery;
 import io.mailbin.store.IncomingMail;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.NewMessage;
+import io.mailbin.store.Route;
 import io.mailbin.store.StoredMessage;
+import io.mailbin.store.Viewer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Messages in the embedded store: writes through the group-committing {@link Writer}, reads on {@link Readers}. */
 final class SqliteMessages implements MessageStore {
+    /** What a viewer may read (see {@link Viewer#canRead}); binds account, account, account, operator. */
+    private static final String VISIBLE =
+            "((private = 0 AND (saved_by IS NULL OR saved_by = ?)) OR owner = ? OR saved_by = ? OR ? = 1)";
+
     private final Writer writer;
     private final Readers readers;
     private final SummaryCodec codec;
@@ -34,6 +47,14 @@ final class SqliteMessages implements MessageStore {
         this.retention = retention;
     }
 
+    private static int bindViewer(PreparedStatement ps, int i, Viewer v) throws SQLException {
+        ps.setString(i++, v.account());
+        ps.setString(i++, v.account());
+        ps.setString(i++, v.account());
+        ps.setInt(i++, v.operator() ? 1 : 0);
+        return i;
+    }
+
     @Override
     public List<StoredMessage> save(IncomingMail mail) {
         return writer.execute(db -> {
@@ -41,12 +62,11 @@ final class SqliteMessages implements MessageStore {
             long now = System.currentTimeMillis();
             List<StoredMessage> saved = new ArrayList<>(mail.messages().size());
             for (NewMessage m : mail.messages()) {
-                long received = clock.next(m.domain(), now);
+                long received = clock.next(m.route().domain(), now);
                 insertMessage(db, m, rawId, received, mail.raw().length);
-                limits.inserted(db, m.inbox());
-                saved.add(new StoredMessage(m.id(), m.inbox(), m.originalInbox(), m.domain(),
-                        Instant.ofEpochMilli(received), mail.raw().length, m.summary(), m.spam(), m.folder(),
-                        List.of(), false, null));
+                limits.inserted(db, m.route());
+                saved.add(new StoredMessage(m.id(), m.route(), Instant.ofEpochMilli(received), mail.raw().length,
+                        m.summary(), m.spam(), new Flags(m.folder(), List.of(), false, null)));
             }
             retention.noteInsert(db);
             return saved;
@@ -67,23 +87,37 @@ final class SqliteMessages implements MessageStore {
 
     private void insertMessage(Statements db, NewMessage m, long rawId, long received, int size) throws SQLException {
         PreparedStatement ps = db.prepare("INSERT INTO messages (id, inbox, original_inbox, domain, received, size,"
-                + " raw_id, subject, summary, spam, folder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        ps.setString(1, m.id());
-        ps.setString(2, m.inbox());
-        ps.setString(3, m.originalInbox());
-        ps.setString(4, m.domain());
-        ps.setLong(5, received);
-        ps.setInt(6, size);
-        ps.setLong(7, rawId);
-        ps.setString(8, m.summary().subject());
-        ps.setString(9, codec.write(m.summary()));
+                + " raw_id, subject, summary, spam, folder, owner, private, route, from_text, to_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Route route = m.route();
+        int i = 1;
+        ps.setString(i++, m.id());
+        ps.setString(i++, route.inbox());
+        ps.setString(i++, route.originalInbox());
+        ps.setString(i++, route.domain());
+        ps.setLong(i++, received);
+        ps.setInt(i++, size);
+        ps.setLong(i++, rawId);
+        ps.setString(i++, m.summary().subject());
+        ps.setString(i++, codec.write(m.summary()));
         if (m.spam() == null) {
-            ps.setNull(10, java.sql.Types.REAL);
+            ps.setNull(i++, java.sql.Types.REAL);
         } else {
-            ps.setDouble(10, m.spam());
+            ps.setDouble(i++, m.spam());
         }
-        ps.setString(11, m.folder());
+        ps.setString(i++, m.folder());
+        ps.setString(i++, route.owner());
+        ps.setInt(i++, route.isPrivate() ? 1 : 0);
+        ps.setString(i++, route.kind().equals("public") && route.targets().isEmpty()
+                ? null : codec.writeRoute(new SummaryCodec.RouteDetail(route.kind(), route.targets())));
+        ps.setString(i++, searchText(m.summary().from()));
+        ps.setString(i, searchText(m.summary().to()));
         ps.executeUpdate();
+    }
+
+    private static String searchText(List<Mailbox> boxes) {
+        return boxes.stream().map(b -> b.name() + " <" + b.address() + ">")
+                .collect(Collectors.joining(", ")).toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -100,12 +134,12 @@ final class SqliteMessages implements MessageStore {
     }
 
     /**
-     * Two index walks, one per column, each stopping after {@code limit} rows, merged: an OR over both
-     * columns would make SQLite collect and sort the whole inbox before applying the limit.
+     * Two index walks, one per column, each stopping after {@code limit} visible rows, merged: an OR over
+     * both columns would make SQLite collect and sort the whole inbox before applying the limit.
      */
     @Override
     public List<StoredMessage> list(InboxQuery q) {
-        String page = " AND received > ? AND received < ? ORDER BY received DESC LIMIT ?";
+        String page = " AND " + VISIBLE + " AND received > ? AND received < ? ORDER BY received DESC LIMIT ?";
         String sql = "SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages WHERE inbox = ?" + page + ")"
                 + " UNION ALL SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages"
                 + " WHERE original_inbox = ? AND inbox <> ?" + page + ") ORDER BY 5 DESC LIMIT ?";
@@ -115,11 +149,13 @@ final class SqliteMessages implements MessageStore {
             PreparedStatement ps = db.prepare(sql);
             int i = 1;
             ps.setString(i++, q.address());
+            i = bindViewer(ps, i, q.viewer());
             ps.setLong(i++, since);
             ps.setLong(i++, until);
             ps.setInt(i++, q.limit());
             ps.setString(i++, q.address());
             ps.setString(i++, q.address());
+            i = bindViewer(ps, i, q.viewer());
             ps.setLong(i++, since);
             ps.setLong(i++, until);
             ps.setInt(i++, q.limit());
@@ -131,17 +167,24 @@ final class SqliteMessages implements MessageStore {
     }
 
     @Override
-    public long count(String address) {
+    public long count(String address, Viewer viewer) {
         return readers.read(db -> {
-            PreparedStatement ps = db.prepare("SELECT (SELECT count(*) FROM messages WHERE inbox = ?)"
-                    + " + (SELECT count(*) FROM messages WHERE original_inbox = ? AND inbox <> ?)");
-            ps.setString(1, address);
-            ps.setString(2, address);
-            ps.setString(3, address);
-            try (ResultSet r = ps.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0L;
-            }
+            PreparedStatement ps = db.prepare("SELECT (SELECT count(*) FROM messages WHERE inbox = ? AND " + VISIBLE + ")"
+                    + " + (SELECT count(*) FROM messages WHERE original_inbox = ? AND inbox <> ? AND " + VISIBLE + ")");
+            int i = 1;
+            ps.setString(i++, address);
+            i = bindViewer(ps, i, viewer);
+            ps.setString(i++, address);
+            ps.setString(i++, address);
+            bindViewer(ps, i, viewer);
+            return single(ps);
         });
+    }
+
+    private static long single(PreparedStatement ps) throws SQLException {
+        try (ResultSet r = ps.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0L;
+        }
     }
 
     @Override
@@ -163,21 +206,172 @@ final class SqliteMessages implements MessageStore {
                 PreparedStatement ps = db.prepare("DELETE FROM messages WHERE id = ?");
                 ps.setString(1, id);
                 ps.executeUpdate();
-                limits.forget(found.get().inbox());
+                limits.forget(found.get().route());
             }
             return found;
         });
     }
 
     @Override
-    public int deleteAll(String address) {
+    public int deleteAll(String address, Viewer viewer) {
         return writer.execute(db -> {
-            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE (inbox = ? OR original_inbox = ?) AND saved_by IS NULL");
+            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE (inbox = ? OR original_inbox = ?)"
+                    + " AND saved_by IS NULL AND " + VISIBLE);
             ps.setString(1, address);
             ps.setString(2, address);
-            int n = ps.executeUpdate();
+            bindViewer(ps, 3, viewer);
+            return deleted(ps);
+        });
+    }
+
+    private int deleted(PreparedStatement ps) throws SQLException {
+        int n = ps.executeUpdate();
+        if (n > 0) {
             limits.forgetAll();
-            return n;
+        }
+        return n;
+    }
+
+    @Override
+    public Optional<StoredMessage> update(String id, UnaryOperator<Flags> change) {
+        return writer.execute(db -> {
+            Optional<StoredMessage> found = findIn(db, id);
+            if (found.isEmpty()) {
+                return found;
+            }
+            StoredMessage m = found.get();
+            Flags flags = change.apply(m.flags());
+            PreparedStatement ps = db.prepare("UPDATE messages SET folder = ?, labels = ?, read = ?, saved_by = ? WHERE id = ?");
+            ps.setString(1, flags.folder());
+            ps.setString(2, codec.writeLabels(flags.labels()));
+            ps.setInt(3, flags.read() ? 1 : 0);
+            ps.setString(4, flags.savedBy());
+            ps.setString(5, id);
+            ps.executeUpdate();
+            if (!java.util.Objects.equals(flags.savedBy(), m.savedBy())) {
+                limits.forget(m.route());
+            }
+            return Optional.of(new StoredMessage(m.id(), m.route(), m.received(), m.size(), m.summary(), m.spam(), flags));
+        });
+    }
+
+    @Override
+    public List<StoredMessage> accountMessages(AccountQuery q) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (q.subject() != null) {
+            conditions.add("instr(lower(subject), ?) > 0");
+            args.add(q.subject().toLowerCase(Locale.ROOT));
+        }
+        if (q.from() != null) {
+            conditions.add("instr(from_text, ?) > 0");
+            args.add(q.from().toLowerCase(Locale.ROOT));
+        }
+        if (q.to() != null) {
+            conditions.add("(instr(to_text, ?) > 0 OR inbox = ?)");
+            args.add(q.to().toLowerCase(Locale.ROOT));
+            args.add(q.to().toLowerCase(Locale.ROOT));
+        }
+        if (q.read() != null) {
+            conditions.add("read = ?");
+            args.add(q.read() ? 1 : 0);
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + MessageRows.COLUMNS + " FROM messages WHERE "
+                + (q.starredOnly() ? "(saved_by = ? AND ? IS NOT NULL)" : "(owner = ? OR saved_by = ?)"));
+        if (q.since() != null) {
+            sql.append(" AND received > ?");
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" AND (").append(String.join(q.anyOf() ? " OR " : " AND ", conditions)).append(')');
+        }
+        sql.append(" ORDER BY received DESC LIMIT ? OFFSET ?");
+        return readers.read(db -> {
+            PreparedStatement ps = db.prepare(sql.toString());
+            int i = 1;
+            ps.setString(i++, q.account());
+            ps.setString(i++, q.account());
+            if (q.since() != null) {
+                ps.setLong(i++, q.since().toEpochMilli());
+            }
+            for (Object a : args) {
+                ps.setObject(i++, a);
+            }
+            ps.setInt(i++, q.limit());
+            ps.setInt(i, q.skip());
+            try (ResultSet r = ps.executeQuery()) {
+                return rows.all(r);
+            }
+        });
+    }
+
+    @Override
+    public long unread(String account) {
+        return readers.read(db -> {
+            PreparedStatement ps = db.prepare("SELECT count(*) FROM messages WHERE (owner = ? OR saved_by = ?) AND read = 0");
+            ps.setString(1, account);
+            ps.setString(2, account);
+            return single(ps);
+        });
+    }
+
+    @Override
+    public List<StoredMessage> domainMessages(String domain, String owner, Instant until, int limit) {
+        return readers.read(db -> {
+            PreparedStatement ps = db.prepare("SELECT " + MessageRows.COLUMNS + " FROM messages WHERE domain = ?"
+                    + " AND owner = ? AND received < ? ORDER BY received DESC LIMIT ?");
+            ps.setString(1, domain);
+            ps.setString(2, owner);
+            ps.setLong(3, until == null ? Long.MAX_VALUE : until.toEpochMilli());
+            ps.setInt(4, limit);
+            try (ResultSet r = ps.executeQuery()) {
+                return rows.all(r);
+            }
+        });
+    }
+
+    @Override
+    public long countDomain(String domain, String owner) {
+        return readers.read(db -> {
+            PreparedStatement ps = db.prepare("SELECT count(*) FROM messages WHERE domain = ? AND owner = ?");
+            ps.setString(1, domain);
+            ps.setString(2, owner);
+            return single(ps);
+        });
+    }
+
+    @Override
+    public int deleteDomain(String domain, String owner) {
+        return writer.execute(db -> {
+            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE domain = ? AND owner = ?");
+            ps.setString(1, domain);
+            ps.setString(2, owner);
+            return deleted(ps);
+        });
+    }
+
+    @Override
+    public int deleteOwned(String inbox, String owner) {
+        return writer.execute(db -> {
+            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE inbox = ? AND owner = ?");
+            ps.setString(1, inbox);
+            ps.setString(2, owner);
+            return deleted(ps);
+        });
+    }
+
+    @Override
+    public AccountStats stats(String account) {
+        return readers.read(db -> {
+            PreparedStatement ps = db.prepare("SELECT (SELECT count(*) FROM messages WHERE saved_by = ?),"
+                    + " (SELECT count(*) FROM messages WHERE owner = ?),"
+                    + " (SELECT coalesce(sum(size), 0) FROM messages WHERE owner = ?)");
+            ps.setString(1, account);
+            ps.setString(2, account);
+            ps.setString(3, account);
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                return new AccountStats(r.getLong(1), r.getLong(2), r.getLong(3));
+            }
         });
     }
 }

@@ -95,12 +95,15 @@ final class Writer implements AutoCloseable {
         leftovers.forEach(t -> t.fail(new IllegalStateException("store is closed")));
     }
 
-    /** Runs the batch in one transaction; if it fails, retries each task alone so one bad task fails alone. */
+    /**
+     * Runs the batch in one transaction; if it fails, retries each task alone so that one bad task (a
+     * constraint, a refused duplicate) fails alone and the others still commit.
+     */
     private void commit(List<Task<?>> batch) {
         try {
             runInTransaction(batch);
             batch.forEach(Task::complete);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
                 batch.getFirst().fail(e);
                 return;
@@ -109,13 +112,10 @@ final class Writer implements AutoCloseable {
                 try {
                     runInTransaction(List.of(task));
                     task.complete();
-                } catch (SQLException single) {
+                } catch (SQLException | RuntimeException single) {
                     task.fail(single);
                 }
             }
-        } catch (RuntimeException e) {
-            log.error("store write failed unexpectedly", e);
-            batch.forEach(t -> t.fail(e));
         }
     }
 
@@ -167,7 +167,12 @@ final class Writer implements AutoCloseable {
             future.complete(result);
         }
 
+        /** A refusal by the operation itself (a RuntimeException) reaches the caller as is; a database error means the store is unavailable. */
         void fail(Exception e) {
+            if (e instanceof RuntimeException r && !(e instanceof IllegalStateException)) {
+                future.completeExceptionally(r);
+                return;
+            }
             log.warn("store write failed: {}", e.getMessage());
             future.completeExceptionally(new StoreUnavailableException("store write failed: " + e.getMessage(), e));
         }

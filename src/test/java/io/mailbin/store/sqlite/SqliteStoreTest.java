@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailbin.store.InboxQuery;
 import io.mailbin.store.Store;
+import io.mailbin.store.AccountStoreContract;
 import io.mailbin.store.MessageStoreContract;
+import io.mailbin.store.PrivateMessagesContract;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
 import io.mailbin.store.StoredMessage;
@@ -23,10 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The storage contract on the embedded SQLite store, plus what only SQLite has: files, migrations, retention jobs. */
-class SqliteStoreTest extends MessageStoreContract {
+class SqliteStoreTest extends MessageStoreContract implements PrivateMessagesContract, AccountStoreContract {
     @TempDir
     Path dir;
     private RetentionPolicy policy;
+
+    @Override
+    public Store backend() {
+        return backend;
+    }
 
     @Override
     protected Store open(RetentionPolicy policy) {
@@ -50,13 +57,15 @@ class SqliteStoreTest extends MessageStoreContract {
     @Test
     void aDataDirectoryWrittenByANewerVersionIsRefused() throws Exception {
         backend.close();
+        int current;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+            current = Migrations.userVersion(c);
             c.createStatement().executeUpdate("PRAGMA user_version = 999");
         }
         assertThatThrownBy(() -> open(noLimits()))
                 .hasMessageContaining("newer Mailbin");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
-            c.createStatement().executeUpdate("PRAGMA user_version = 1");
+            c.createStatement().executeUpdate("PRAGMA user_version = " + current);
         }
         use(open(noLimits()));
     }
