@@ -240,9 +240,13 @@ class SendWithAngusMailTest {
         assertThat(ids).doesNotHaveDuplicates();
         String transaction = ids.getFirst().substring(0, ids.getFirst().lastIndexOf('-'));
         assertThat(ids).containsExactlyInAnyOrder(transaction + "-0", transaction + "-1", transaction + "-2");
-        // every copy serves the same bytes
-        assertThat(api.raw("b@multi.test", b.get("_id").asString()))
-                .isEqualTo(api.raw("a@multi.test", a.get("_id").asString()));
+        // every copy serves the same bytes, and keeps serving them when another copy is deleted
+        byte[] raw = api.raw("a@multi.test", a.get("_id").asString());
+        assertThat(api.raw("b@multi.test", b.get("_id").asString())).isEqualTo(raw);
+        assertThat(server.delete("/api/addresses/a@multi.test/messages/" + a.get("_id").asString()).statusCode())
+                .isEqualTo(200);
+        assertThat(api.raw("b@multi.test", b.get("_id").asString())).isEqualTo(raw);
+        assertThat(api.raw("hidden@other-multi.test", hidden.get("_id").asString())).isEqualTo(raw);
     }
 
     static String md5(byte[] content) throws Exception {
