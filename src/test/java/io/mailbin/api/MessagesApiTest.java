@@ -296,14 +296,54 @@ class MessagesApiTest {
         assertThat(api.content("text", "text@text.test", api.onlyMessageId("text@text.test")))
                 .isEqualTo("Hello Jörg,\r\nsecond line");
 
-        deliver("html-only@text.test", "Subject: html only\r\n"
-                + "Content-Type: text/html; charset=utf-8\r\n"
-                + "\r\n"
-                + "<html><head><title>ignored</title><style>p{color:red}</style></head><body>"
-                + "<h1>Welcome</h1><p>First   paragraph</p><p>Second <b>bold</b><br>next line</p>"
-                + "<ul><li>one</li><li>two</li></ul><script>var hidden = 1;</script></body></html>\r\n");
-        assertThat(api.content("text", "html-only@text.test", api.onlyMessageId("html-only@text.test")))
-                .isEqualTo("Welcome\nFirst paragraph\nSecond bold\nnext line\none\ntwo");
+        // an HTML-only message: the same text whether its markup is compact or indented
+        String compact = "<html><head><title>ignored</title><style>p{color:red}</style></head><body>"
+                + "<h1>Welcome, Ann!</h1><p>Thanks for signing up. Please <a href=\"https://example.com/c\">confirm</a>"
+                + " within 24&nbsp;hours.</p><table><tr><td>Plan</td><td><strong>Free</strong></td></tr>"
+                + "<tr><td>Seats</td><td>3</td></tr></table><p>Line one<br>Line two</p><ul><li>one</li><li>two</li></ul>"
+                + "<pre>  indented\n    code</pre><script>var hidden = 1;</script></body></html>";
+        String indented = """
+                <html>
+                  <head>
+                    <title>ignored</title>
+                    <style>p { color: red }</style>
+                  </head>
+                  <body>
+                    <h1>Welcome, Ann!</h1>
+                    <p>
+                      Thanks for signing up. Please
+                      <a href="https://example.com/c">confirm</a>
+                      within 24&nbsp;hours.
+                    </p>
+                    <table>
+                      <tr>
+                        <td>Plan</td>
+                        <td><strong>Free</strong></td>
+                      </tr>
+                      <tr>
+                        <td>Seats</td>
+                        <td>3</td>
+                      </tr>
+                    </table>
+                    <p>Line one<br>
+                       Line two</p>
+                    <ul>
+                      <li>one</li>
+                      <li>two</li>
+                    </ul>
+                    <pre>  indented
+                    code</pre>
+                    <script>var hidden = 1;</script>
+                  </body>
+                </html>
+                """.replace("\n", "\r\n");
+        String expected = "Welcome, Ann!\n\nThanks for signing up. Please confirm within 24 hours.\n\n"
+                + "Plan\tFree\nSeats\t3\n\nLine one\nLine two\n\none\ntwo\n  indented\n    code";
+        deliver("compact@text.test", "Subject: html only\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + compact + "\r\n");
+        assertThat(api.content("text", "compact@text.test", api.onlyMessageId("compact@text.test"))).isEqualTo(expected);
+        deliver("indented@text.test", "Subject: html only\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + indented);
+        assertThat(api.content("text", "indented@text.test", api.onlyMessageId("indented@text.test")))
+                .isEqualTo(expected.replace("\n    code", "\r\n    code"));
     }
 
     @Test
