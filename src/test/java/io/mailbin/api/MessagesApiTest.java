@@ -376,7 +376,7 @@ class MessagesApiTest {
     void dirtyIsTheOriginalHtmlWithCidImagesInlined() {
         byte[] png = pngBytes();
         String html = "<html><body><p onclick=\"kept()\">Logo:</p><img src=\"cid:logo@dirty.test\" alt=\"logo\">"
-                + "<img src='cid:missing@dirty.test'><script>kept();</script></body></html>";
+                + "<img src='cid:missing@dirty.test'><script>kept();</script><img src=cid:logo@dirty.test></body></html>";
         deliver("dirty@dirty.test", "Subject: related\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/related; boundary=\"rel\"\r\n"
@@ -396,6 +396,36 @@ class MessagesApiTest {
         String dirty = api.content("dirty", "dirty@dirty.test", api.onlyMessageId("dirty@dirty.test"));
         assertThat(dirty).isEqualTo(html.replace("cid:logo@dirty.test",
                 "data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
+    }
+
+    @Test
+    void dirtyStaysBoundedWhenAMessageNamesOneImageThousandsOfTimes() {
+        byte[] image = new byte[30_000];
+        new java.util.Random(7).nextBytes(image);
+        String html = "<p>" + "<img src=\"cid:same@bomb.test\">".repeat(3000) + "</p>";
+        deliver("bomb@dirty.test", "Subject: cid bomb\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/related; boundary=\"rel\"\r\n"
+                + "\r\n"
+                + "--rel\r\n"
+                + "Content-Type: text/html\r\n"
+                + "\r\n"
+                + html + "\r\n"
+                + "--rel\r\n"
+                + "Content-Type: image/png\r\n"
+                + "Content-ID: <same@bomb.test>\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "\r\n"
+                + Base64.getMimeEncoder().encodeToString(image) + "\r\n"
+                + "--rel--\r\n");
+        String id = api.onlyMessageId("bomb@dirty.test");
+        int rawSize = api.metadata("bomb@dirty.test", id).get("size").asInt();
+
+        String dirty = api.content("dirty", "bomb@dirty.test", id);
+        // inlining every reference would make 3000 copies of the image, about 120 MB
+        assertThat(dirty.length()).isLessThanOrEqualTo(4 * rawSize + html.length());
+        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(image);
+        assertThat(dirty).startsWith("<p><img src=\"" + dataUri + "\">").endsWith("<img src=\"cid:same@bomb.test\"></p>");
     }
 
     // ---- headers ----
