@@ -183,7 +183,8 @@ class MessagesApiTest {
         assertThat(m.get("domain").asString()).isEqualTo("meta.test");
         String received = m.get("received").asString();
         assertThat(received).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-        assertThat(Instant.parse(received)).isBetween(before, after);
+        // received is strictly increasing per domain, so right after another test's burst it may run a little ahead
+        assertThat(Instant.parse(received)).isBetween(before, after.plusSeconds(1));
         assertThat(m.get("size").asInt()).isEqualTo(api.raw("bob@meta.test", id).length);
         assertThat(m.get("attachments").toString()).isEqualTo("[\"" + md5(report) + "\"]");
         assertThat(m.get("ip").asString()).isEqualTo("127.0.0.1");
