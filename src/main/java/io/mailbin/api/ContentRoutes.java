@@ -78,7 +78,7 @@ final class ContentRoutes {
                 ctx.json(grouped);
             }
             case "json-ordered" -> ctx.json(fields.stream()
-                    .map(f -> Map.of("name", f.name().toLowerCase(Locale.ROOT), "value", f.value())).toList());
+                    .map(f -> new NamedValue(f.name().toLowerCase(Locale.ROOT), f.value())).toList());
             case "plain" -> {
                 StringBuilder b = new StringBuilder();
                 fields.forEach(f -> b.append(f.raw()).append("\r\n"));
@@ -89,4 +89,10 @@ final class ContentRoutes {
                     "messageHeadersFormat must be json, json-ordered or plain, got '" + format + "'");
         }
     }
+
+    /**
+     * One header of the {@code json-ordered} format. A record, not {@code Map.of}: that map's iteration order
+     * is unspecified, so {@code value} came out before {@code name}, unlike the spec's example.
+     */
+    private record NamedValue(String name, String value) {}
 }

@@ -3,8 +3,10 @@ package io.mailbin.api;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.router.EndpointNotFound;
 import io.mailbin.account.AccountException;
 import io.mailbin.account.Accounts;
 import io.mailbin.account.Directory;
@@ -83,6 +85,10 @@ public final class HttpApi implements AutoCloseable {
     private static void errors(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.status, e.getMessage()));
         config.routes.exception(AccountException.class, (e, ctx) -> fail(ctx, status(e.reason()), e.getMessage()));
+        // Javalin answers its own errors (no route matched, 405, 413...) in plain text, and has already set a
+        // result by the time the 404 error handler runs; clients of the spec expect ErrorResponseBody JSON.
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(),
+                e instanceof EndpointNotFound ? "No such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage()));
         config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             log.warn("store unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             fail(ctx, 503, "The store is temporarily unavailable, please retry");

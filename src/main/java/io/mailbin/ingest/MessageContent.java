@@ -8,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
@@ -82,6 +87,13 @@ public final class MessageContent {
         return parsed().html();
     }
 
+    /**
+     * How much larger than the raw message the inlined HTML may grow. Mail is hostile: one small image named
+     * thousands of times by {@code cid:} would otherwise expand into gigabytes of data URIs. References past
+     * the budget stay {@code cid:} links (the image is still downloadable by its content-id).
+     */
+    static final int INLINE_BUDGET_FACTOR = 4;
+
     /** The HTML body with {@code cid:} images inlined as data URIs, so it renders on its own. */
     public String htmlWithInlineImages() {
         String html = html();
@@ -89,11 +101,22 @@ public final class MessageContent {
             return html;
         }
         Matcher m = CID.matcher(html);
-        StringBuilder out = new StringBuilder(html.length());
+        Set<String> referenced = new HashSet<>();
         while (m.find()) {
-            Optional<Attachment> part = attachment(m.group(1));
-            String replacement = part.map(a -> "data:" + a.meta().contentType() + ";base64,"
-                    + Base64.getEncoder().encodeToString(a.content())).orElse(m.group());
+            referenced.add(m.group(1));
+        }
+        // one parse for all references, not one per reference: a message may name one image thousands of times
+        List<Attachment> found = attachments(meta -> referenced.stream().anyMatch(id -> matches(meta, id)));
+        Map<String, String> dataUris = new HashMap<>();
+        long budget = (long) INLINE_BUDGET_FACTOR * raw.length;
+        StringBuilder out = new StringBuilder(html.length());
+        m.reset();
+        while (m.find()) {
+            String replacement = best(found, m.group(1))
+                    .map(a -> dataUris.computeIfAbsent(m.group(1), id -> "data:" + a.meta().contentType() + ";base64,"
+                            + Base64.getEncoder().encodeToString(a.content())))
+                    .filter(uri -> uri.length() <= budget - out.length())
+                    .orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -112,6 +135,22 @@ public final class MessageContent {
      * spec's {@code attachmentIdentifier} allows.
      */
     public Optional<Attachment> attachment(String identifier) {
+        return best(attachments(meta -> matches(meta, identifier)), identifier);
+    }
+
+    private static boolean matches(AttachmentMeta meta, String identifier) {
+        return identifier.equalsIgnoreCase(meta.checksum()) || identifier.equals(meta.contentId())
+                || identifier.equals(meta.fileName());
+    }
+
+    private static Optional<Attachment> best(List<Attachment> found, String identifier) {
+        return found.stream().filter(a -> a.meta().checksum().equalsIgnoreCase(identifier)).findFirst()
+                .or(() -> found.stream().filter(a -> identifier.equals(a.meta().contentId())).findFirst())
+                .or(() -> found.stream().filter(a -> identifier.equals(a.meta().fileName())).findFirst());
+    }
+
+    /** The attachments {@code wanted} selects, with their decoded bytes, in one parse. */
+    private List<Attachment> attachments(Predicate<AttachmentMeta> wanted) {
         List<Attachment> found = new ArrayList<>();
         parse(new AbstractContentHandler() {
             @Override
@@ -125,21 +164,19 @@ public final class MessageContent {
                 String checksum = HexFormat.of().formatHex(md5.digest(content));
                 AttachmentMeta meta = new AttachmentMeta(checksum, part.contentId(), part.fileName(), part.mimeType(),
                         content.length, part.transferEncoding(), part.disposition());
-                if (identifier.equalsIgnoreCase(checksum) || identifier.equals(part.contentId())
-                        || identifier.equals(part.fileName())) {
+                if (wanted.test(meta)) {
                     found.add(new Attachment(meta, content));
                 }
             }
         }, false);
-        return found.stream().filter(a -> a.meta().checksum().equalsIgnoreCase(identifier)).findFirst()
-                .or(() -> found.stream().filter(a -> identifier.equals(a.meta().contentId())).findFirst())
-                .or(() -> found.stream().findFirst());
+        return found;
     }
 
     private void parse(ContentHandler handler, boolean headerOnly) {
         MimeStreamParser parser = new MimeStreamParser(MimeLimits.CONFIG, DecodeMonitor.SILENT,
                 new DefaultBodyDescriptorBuilder());
         parser.setContentDecoding(true);
+        parser.setNoRecurse(); // an attached message/rfc822 is one attachment, not parts of this message
         parser.setContentHandler(headerOnly ? new StopAfterHeader(handler, parser) : handler);
         try {
             parser.parse(new ByteArrayInputStream(raw));
