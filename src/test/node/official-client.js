@@ -14,7 +14,7 @@ const inbox = process.env.MAILBIN_INBOX;
 assert.ok(baseURL && inbox, "MAILBIN_API_URL and MAILBIN_INBOX must be set");
 
 // Public inboxes need no key; real users always send one, so the client does too.
-const mailsac = new Mailsac({ baseURL, headers: { "Mailsac-Key": "k_official_client_test" }, timeout: 10000 });
+const mailsac = new Mailsac({ baseURL, headers: { "Mailsac-Key": process.env.MAILBIN_KEY }, timeout: 10000 });
 
 const ATTACHMENT = "hello attachment\r\n";
 const ATTACHMENT_MD5 = crypto.createHash("md5").update(ATTACHMENT).digest("hex");

@@ -25,7 +25,6 @@ public final class MessageParser {
                     MimeLimits.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
             parser.setContentDecoding(true);
             parser.setNoRecurse(); // an attached message/rfc822 is one attachment, not parts of this message
-        parser.setNoRecurse(); // an attached message/rfc822 is one attachment, not parts of this message
             parser.setContentHandler(handler);
             parser.parse(new ByteArrayInputStream(raw));
         } catch (MimeException | IOException | RuntimeException e) {

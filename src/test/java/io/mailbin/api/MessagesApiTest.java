@@ -622,7 +622,7 @@ class MessagesApiTest {
         HttpResponse<String> get = server.send(HttpRequest.newBuilder(
                         URI.create(server.url("/api/addresses/cors@cors.test/messages")))
                 .header("Origin", "https://app.other.test")
-                .header("Mailsac-Key", "k_any")
+                .header("Mailsac-Key", server.createAccount("cors-browser"))
                 .build());
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.headers().firstValue("Access-Control-Allow-Origin"))

@@ -71,7 +71,8 @@ class OfficialClientTest {
         int size = list.get(0).get("size").asInt();
 
         Result node = run(List.of("node", "official-client.js"),
-                Map.of("MAILBIN_API_URL", server.url("/api"), "MAILBIN_INBOX", INBOX), 60);
+                Map.of("MAILBIN_API_URL", server.url("/api"), "MAILBIN_INBOX", INBOX,
+                        "MAILBIN_KEY", server.createAccount("official-client")), 60);
 
         assertThat(node.exit()).as("node official-client.js failed:\n%s\n%s", node.stdout(), node.stderr()).isZero();
         List<String> lines = node.stdout().lines().toList();

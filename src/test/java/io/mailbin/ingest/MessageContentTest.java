@@ -15,7 +15,7 @@ class MessageContentTest {
                 \r
                 <html><body><h1>Title</h1><p>First<br>second</p><ul><li>one</li><li>two</li></ul></body></html>\r
                 """.getBytes(StandardCharsets.UTF_8));
-        assertThat(c.text()).isEqualTo("Title\nFirst\nsecond\none\ntwo");
+        assertThat(c.text()).isEqualTo("Title\n\nFirst\nsecond\n\none\ntwo");
     }
 
     @Test

@@ -66,6 +66,15 @@ public final class TestMailbin implements AutoCloseable {
         return mailbin.httpPort();
     }
 
+    /** Creates an account the way the CLI does and returns its API key. */
+    public String createAccount(String name) {
+        return mailbin.accounts().accounts().create(name, false).key();
+    }
+
+    public Mailbin mailbin() {
+        return mailbin;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -5,6 +5,8 @@ import io.mailbin.store.StoreUnavailableException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -89,23 +91,39 @@ final class Retention implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Deletes just enough of the oldest unstarred mail to get back under the cap: public mail first,
+     * private mail only when no public mail is left. Sizes are counted per message, so mail shared by
+     * several inboxes may free a little less than counted; the next round makes up for it.
+     */
     private int deleteOldestIfOverCap(Statements db) throws SQLException {
-        if (rawBytes(db) <= policy.maxStoreSize()) {
+        long excess = rawBytes(db) - policy.maxStoreSize();
+        if (excess <= 0) {
             return 0;
         }
-        // public mail goes first; private mail only when no public mail is left to evict
-        int n = 0;
         for (String whose : new String[] {"owner IS NULL AND ", ""}) {
-            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages"
-                    + " WHERE " + whose + "saved_by IS NULL ORDER BY received LIMIT ?)");
-            ps.setInt(1, CHUNK / 5);
-            n = ps.executeUpdate();
-            if (n > 0) {
-                break;
+            PreparedStatement pick = db.prepare("SELECT seq, size FROM messages WHERE " + whose
+                    + "saved_by IS NULL ORDER BY received LIMIT ?");
+            pick.setInt(1, CHUNK);
+            List<Long> victims = new ArrayList<>();
+            long freed = 0;
+            try (ResultSet r = pick.executeQuery()) {
+                while (freed < excess && r.next()) {
+                    victims.add(r.getLong(1));
+                    freed += r.getLong(2);
+                }
+            }
+            if (!victims.isEmpty()) {
+                PreparedStatement delete = db.prepare("DELETE FROM messages WHERE seq = ?");
+                for (long seq : victims) {
+                    delete.setLong(1, seq);
+                    delete.executeUpdate();
+                }
+                limits.forgetAll();
+                return victims.size();
             }
         }
-        limits.forgetAll();
-        return n;
+        return 0;
     }
 
     static long rawBytes(Statements db) throws SQLException {
