@@ -4,6 +4,7 @@ import io.mailbin.account.AccountServices;
 import io.mailbin.api.HttpApi;
 import io.mailbin.config.Config;
 import io.mailbin.ingest.Ingest;
+import io.mailbin.ingest.MailEvents;
 import io.mailbin.ingest.MessageParser;
 import io.mailbin.ingest.Router;
 import io.mailbin.smtp.SmtpServer;
@@ -45,12 +46,13 @@ public final class Mailbin implements AutoCloseable {
         HttpApi http = null;
         try {
             accounts = AccountServices.over(store, config.accounting());
-            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), store.messages());
+            MailEvents events = new MailEvents();
+            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), store.messages(), events);
             smtp = new SmtpServer(config.smtp(), config.hostname(), ingest);
             Mailbin[] self = new Mailbin[1];
             Config.Accounting a = config.accounting();
             http = new HttpApi(new HttpApi.Services(store.messages(), accounts.accounts(), accounts.directory(),
-                    accounts.reservations(), accounts.domains(), accounts.validation(), a.publicInboxes(),
+                    accounts.reservations(), accounts.domains(), accounts.validation(), events, a.publicInboxes(),
                     a.authDelay().toMillis()), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());

@@ -13,6 +13,7 @@ import io.mailbin.account.Directory;
 import io.mailbin.account.Domains;
 import io.mailbin.account.EmailValidation;
 import io.mailbin.account.Reservations;
+import io.mailbin.ingest.MailEvents;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
 import java.util.Map;
@@ -33,7 +34,8 @@ public final class HttpApi implements AutoCloseable {
 
     /** What the API serves, and the rules it serves it by. */
     public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
-                           Domains domains, EmailValidation validation, boolean publicInboxes, long authDelayMillis) {}
+                           Domains domains, EmailValidation validation, MailEvents events, boolean publicInboxes,
+                           long authDelayMillis) {}
 
     private final Javalin app;
 
