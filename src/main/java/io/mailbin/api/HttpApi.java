@@ -51,8 +51,11 @@ public final class HttpApi implements AutoCloseable {
             configure(config);
             config.routes.get("/healthz", ctx -> health(ctx, ready));
             config.routes.before("/api/*", auth::identify);
-            // the literal path first: it would otherwise match /api/addresses/{email}/messages
+            // literal paths first: /starred/messages and /messages/wait would otherwise match {email} and {messageId}
             new AccountRoutes(s.messages(), s.accounts(), s.directory()).register(config.routes);
+            DeliverySettings d = s.delivery();
+            new LiveRoutes(s.hub(), s.waiters(), s.messages(), access, s.accounts(), d.wsPing(), d.wsMaxQueuedFrames(),
+                    d.maxWait()).register(config.routes);
             new MessageRoutes(s.messages(), lookup, access).register(config.routes);
             new MessageActionRoutes(s.messages(), lookup).register(config.routes);
             new ContentRoutes(lookup).register(config.routes);
@@ -61,9 +64,6 @@ public final class HttpApi implements AutoCloseable {
             new DomainRoutes(s.domains(), s.directory(), s.messages()).register(config.routes);
             new ValidationRoutes(s.validation()).register(config.routes);
             new DeliveryRoutes(s.outbox(), s.reservations(), lookup).register(config.routes);
-            DeliverySettings d = s.delivery();
-            new LiveRoutes(s.hub(), s.waiters(), s.messages(), access, s.accounts(), d.wsPing(), d.wsMaxQueuedFrames(),
-                    d.maxWait()).register(config.routes);
             errors(config);
         });
     }

@@ -11,7 +11,6 @@ import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -37,8 +36,7 @@ final class HttpPoster implements AutoCloseable {
         client.setMaxRedirects(3);
         client.setMaxConnectionsPerDestination(Math.max(2, settings.perTargetConcurrency()));
         client.setUserAgentField(new org.eclipse.jetty.http.HttpField("User-Agent", "Mailbin-Webhook/1"));
-        client.setSocketAddressResolver(new TargetGuard(
-                new SocketAddressResolver.Async(pool, client.getScheduler(), timeoutMillis), settings.allowPrivateTargets()));
+        client.setSocketAddressResolver(new TargetGuard(settings.allowPrivateTargets()));
         try {
             client.start();
         } catch (Exception e) {

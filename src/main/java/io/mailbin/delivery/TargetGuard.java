@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.util.Promise;
@@ -16,31 +17,31 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * and every redirect passes through it too.
  */
 final class TargetGuard implements SocketAddressResolver {
-    private final SocketAddressResolver dns;
     private final boolean allowPrivate;
 
-    TargetGuard(SocketAddressResolver dns, boolean allowPrivate) {
-        this.dns = dns;
+    TargetGuard(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
     }
 
+    /** Resolves on a virtual thread (DNS lookups block) and keeps only the addresses it may connect to. */
     @Override
     public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
-        dns.resolve(host, port, context, new Promise<>() {
-            @Override
-            public void succeeded(List<InetSocketAddress> addresses) {
-                List<InetSocketAddress> allowed = addresses.stream().filter(a -> allowPrivate || isPublic(a.getAddress())).toList();
-                if (allowed.isEmpty()) {
-                    promise.failed(new RefusedTargetException(host + " resolves only to private, loopback, link-local or"
-                            + " multicast addresses; refused (an operator may allow it with --allow-private-webhooks)"));
-                } else {
-                    promise.succeeded(allowed);
-                }
+        Thread.ofVirtual().name("resolve-" + host).start(() -> {
+            List<InetSocketAddress> allowed;
+            try {
+                allowed = Arrays.stream(InetAddress.getAllByName(host))
+                        .filter(a -> allowPrivate || isPublic(a))
+                        .map(a -> new InetSocketAddress(a, port))
+                        .toList();
+            } catch (UnknownHostException e) {
+                promise.failed(e);
+                return;
             }
-
-            @Override
-            public void failed(Throwable x) {
-                promise.failed(x);
+            if (allowed.isEmpty()) {
+                promise.failed(new RefusedTargetException(host + " resolves only to private, loopback, link-local or"
+                        + " multicast addresses; refused (an operator may allow it with --allow-private-webhooks)"));
+            } else {
+                promise.succeeded(allowed);
             }
         });
     }

@@ -1,0 +1,160 @@
+package io.mailbin.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailbin.testing.NodeWebSocket;
+import io.mailbin.testing.SmtpDialog;
+import io.mailbin.testing.TestMailbin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Mailsac's /incoming-messages web-socket stream, with Node's own WebSocket client. */
+class WebSocketStreamTest {
+    static TestMailbin server;
+    static String ownerKey;
+    static String strangerKey;
+    static Hooks hooks;
+
+    @BeforeAll
+    static void start() {
+        server = TestMailbin.start(b -> b.wsMaxQueuedFrames(8).publicMaxMessages(0));
+        ownerKey = server.createAccount("streamer");
+        strangerKey = server.createAccount("stranger");
+        hooks = new Hooks(server, ownerKey);
+        hooks.domain("ws.test", "streamer"); // web-socket forwarding on for the domain
+        hooks.reserve("live@ws.test", "{\"enablews\":true}");
+        hooks.reserve("quiet@elsewhere.test", "{\"enablews\":false}");
+        hooks.reserve("loud@elsewhere.test", "{\"enabledws\":true}");
+        new Hooks(server, strangerKey).reserve("theirs@other.test", "{\"enablews\":true}");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.closeAndDelete();
+    }
+
+    private static String url(String key, String addresses) {
+        return "ws://127.0.0.1:" + server.httpPort() + "/incoming-messages?key=" + key + "&addresses=" + addresses;
+    }
+
+    @Test
+    void theFirstFrameListsOnlyWhatTheKeyMayStream() {
+        try (NodeWebSocket ws = NodeWebSocket.connect(url(ownerKey,
+                "live@ws.test,quiet@elsewhere.test,loud@elsewhere.test,theirs@other.test,ws.test,unknown.test"))) {
+            JsonNode first = ws.next(10);
+            assertThat(first.get("status").asInt()).isEqualTo(200);
+            assertThat(first.get("msg").asString()).isEqualTo("Listening");
+            assertThat(first.get("addresses").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("live@ws.test", "loud@elsewhere.test");
+            assertThat(first.get("domains").valueStream().map(JsonNode::asString).toList()).containsExactly("ws.test");
+        }
+    }
+
+    @Test
+    void eachMessageIsOneFrameWithItsContentEvenWhenTheAddressAndItsDomainAreBothSubscribed() {
+        try (NodeWebSocket ws = NodeWebSocket.connect(url(ownerKey, "live@ws.test,ws.test"))) {
+            ws.next(10); // Listening
+            hooks.send(List.of("live@ws.test"), "framed once", "frame body");
+            JsonNode frame = ws.next(10);
+            assertThat(frame.get("status").asInt()).isEqualTo(200);
+            JsonNode email = frame.get("email");
+            assertThat(email.get("subject").asString()).isEqualTo("framed once");
+            assertThat(email.get("inbox").asString()).isEqualTo("live@ws.test");
+            assertThat(email.get("text").asString()).isEqualTo("frame body\r\n");
+            assertThat(email.get("raw").asString()).contains("Subject: framed once");
+            assertThat(email.at("/headers/subject/0").asString()).isEqualTo("framed once");
+            assertThat(email.get("_id").asString()).isNotBlank();
+            assertThat(ws.quietFor(500)).as("no second frame for the same message").isTrue();
+
+            hooks.send(List.of("anyone@ws.test"), "via the domain", "x");
+            assertThat(ws.next(10).at("/email/subject").asString()).isEqualTo("via the domain");
+        }
+    }
+
+    @Test
+    void aKeyCannotStreamAnAddressItDoesNotOwn() {
+        try (NodeWebSocket ws = NodeWebSocket.connect(url(strangerKey, "live@ws.test,ws.test"))) {
+            JsonNode first = ws.next(10);
+            assertThat(first.get("addresses")).isEmpty();
+            assertThat(first.get("domains")).isEmpty();
+            hooks.send(List.of("live@ws.test"), "not for strangers", "x");
+            assertThat(ws.quietFor(1000)).isTrue();
+        }
+    }
+
+    @Test
+    void aMissingOrWrongKeyIsRefusedAndClosed() {
+        try (NodeWebSocket ws = NodeWebSocket.connect(url("k_wrong", "live@ws.test"))) {
+            assertThat(ws.next(10).get("status").asInt()).isEqualTo(401);
+            JsonNode end = ws.next(10);
+            if (end.has("error")) {
+                end = ws.next(10); // Node reports the refused socket as an error event before its close event
+            }
+            assertThat(end.get("closed").asInt()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aSocketThatNeverReadsIsClosedWhileIngestAndOtherSocketsGoOn() throws Exception {
+        try (Socket stuck = stuckSubscriber("loud@elsewhere.test");
+             NodeWebSocket healthy = NodeWebSocket.connect(url(ownerKey, "loud@elsewhere.test"))) {
+            healthy.next(10);
+            String big = ("x".repeat(998) + "\r\n").repeat(100); // ~100 KB: each frame carries it twice (text, raw)
+            int sent = 60;
+            long started = System.nanoTime();
+            try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
+                d.command("EHLO flood.test", 250);
+                for (int i = 0; i < sent; i++) {
+                    assertThat(d.sendMessage("s@flood.test", List.of("loud@elsewhere.test"), "Subject: flood " + i + "\r\n\r\n" + big).code())
+                            .isEqualTo(250);
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            for (int i = 0; i < sent; i++) {
+                assertThat(healthy.next(10).at("/email/subject").asString()).isEqualTo("flood " + i);
+            }
+            assertThat(closedByServer(stuck)).as("the stuck socket was closed (ingest took " + millis + " ms)").isTrue();
+        }
+    }
+
+    /** Opens a web socket by hand with a tiny receive buffer and never reads from it. */
+    private static Socket stuckSubscriber(String address) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", server.httpPort()));
+        s.getOutputStream().write(("GET /incoming-messages?key=" + ownerKey + "&addresses=" + address + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        InputStream in = s.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.read());
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        return s;
+    }
+
+    /** Reads what the server sent until it hung up; true if it did within 15 seconds. */
+    private static boolean closedByServer(Socket s) throws IOException {
+        s.setSoTimeout(15_000);
+        byte[] buf = new byte[65536];
+        try {
+            while (s.getInputStream().read(buf) >= 0) {
+                // drain what was queued before the close
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset by the server
+        }
+    }
+}
