@@ -53,7 +53,7 @@ public final class OutboxWorker implements MailListener, AutoCloseable {
                 OutboxEntry.SLACK, new SlackChannel(http, settings.publicUrl()),
                 OutboxEntry.FORWARD, new ForwardChannel(settings));
         this.backoff = new Backoff(settings.retryBase(), settings.giveUpAfter());
-        this.lease = settings.timeout().multipliedBy(4).plusMinutes(1);
+        this.lease = settings.timeout().multipliedBy(3).plusSeconds(30);
         this.perTarget = settings.perTargetConcurrency();
         this.loop = Thread.ofVirtual().name("outbox").unstarted(this::run);
     }

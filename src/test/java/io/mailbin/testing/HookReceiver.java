@@ -28,9 +28,14 @@ public final class HookReceiver implements AutoCloseable {
     }
 
     public static HookReceiver start() {
+        return startOn(0);
+    }
+
+    /** Starts on a given port (0: any free one), e.g. to come back where a receiver was before. */
+    public static HookReceiver startOn(int port) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
             HookReceiver r = new HookReceiver(s);
             s.createContext("/", exchange -> {
                 long arrived = System.nanoTime();

@@ -59,16 +59,17 @@ final class SqliteOutbox implements OutboxStore {
     public List<OutboxEntry> claimDue(Instant now, int limit, Instant leaseUntil) {
         return writer.execute(db -> {
             PreparedStatement pick = db.prepare("SELECT " + ENTRY + " FROM outbox WHERE state = 'pending'"
-                    + " AND next_attempt <= ? ORDER BY next_attempt LIMIT ?");
+                    + " AND next_attempt <= ? AND (leased_until IS NULL OR leased_until <= ?) ORDER BY next_attempt LIMIT ?");
             pick.setLong(1, now.toEpochMilli());
-            pick.setInt(2, limit);
+            pick.setLong(2, now.toEpochMilli());
+            pick.setInt(3, limit);
             List<OutboxEntry> due = new ArrayList<>();
             try (ResultSet r = pick.executeQuery()) {
                 while (r.next()) {
                     due.add(entry(r));
                 }
             }
-            PreparedStatement lease = db.prepare("UPDATE outbox SET next_attempt = ? WHERE id = ?");
+            PreparedStatement lease = db.prepare("UPDATE outbox SET leased_until = ? WHERE id = ?");
             for (OutboxEntry e : due) {
                 lease.setLong(1, leaseUntil.toEpochMilli());
                 lease.setLong(2, e.id());
@@ -100,7 +101,7 @@ final class SqliteOutbox implements OutboxStore {
             }
             log.executeUpdate();
             PreparedStatement update = db.prepare("UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt = ?,"
-                    + " last_status = ?, last_error = ?, updated = ? WHERE id = ?");
+                    + " leased_until = NULL, last_status = ?, last_error = ?, updated = ? WHERE id = ?");
             update.setString(1, newState);
             update.setLong(2, a.nextRetry() == null ? a.at().toEpochMilli() : a.nextRetry().toEpochMilli());
             setNullable(update, 3, a.status());
@@ -120,10 +121,19 @@ final class SqliteOutbox implements OutboxStore {
         }
     }
 
+    /**
+     * The embedded store has one process using it, so leases left by a previous run belong to a
+     * process that is gone: release them now instead of waiting for them to run out.
+     */
+    void releaseLeases() {
+        writer.execute(db -> db.prepare("UPDATE outbox SET leased_until = NULL WHERE leased_until IS NOT NULL").executeUpdate());
+    }
+
     @Override
     public Optional<Instant> nextDue() {
         return readers.read(db -> {
-            try (ResultSet r = db.prepare("SELECT min(next_attempt) FROM outbox WHERE state = 'pending'").executeQuery()) {
+            try (ResultSet r = db.prepare("SELECT min(max(next_attempt, coalesce(leased_until, 0))) FROM outbox"
+                    + " WHERE state = 'pending'").executeQuery()) {
                 long t = r.next() ? r.getLong(1) : 0;
                 return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(t));
             }

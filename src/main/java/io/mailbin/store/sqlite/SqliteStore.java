@@ -56,6 +56,7 @@ public final class SqliteStore implements Store {
             }
             SqliteStore store = new SqliteStore(c, connections, settings, policy, latest);
             store.writer.start();
+            store.outbox.releaseLeases();
             store.retention.start();
             return store;
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 -- Forwarding that must happen for a message (webhook, Slack, email forward), written in the same
 -- transaction as the message, so a crash after the SMTP 250 never loses a delivery. A row is pending
--- until delivered or given up; a worker leases due rows by pushing next_attempt past the lease.
+-- until delivered or given up. A worker leases the rows it claims (leased_until), so a worker that dies
+-- mid-delivery leaves them to be claimed again once the lease runs out.
 CREATE TABLE outbox (
     id            INTEGER PRIMARY KEY,
     message_id    TEXT    NOT NULL,
@@ -13,6 +14,7 @@ CREATE TABLE outbox (
     state         TEXT    NOT NULL,   -- pending | delivered | failed
     attempts      INTEGER NOT NULL DEFAULT 0,
     next_attempt  INTEGER NOT NULL,
+    leased_until  INTEGER,
     last_status   INTEGER,
     last_error    TEXT,
     updated       INTEGER NOT NULL
