@@ -27,10 +27,10 @@ public final class Http {
             return TestMailbin.JSON.readTree(body);
         }
 
-        /** Fails unless the status is {@code expected}; returns the JSON body (or null for an empty one). */
+        /** Fails unless the status is {@code expected}; returns the JSON body (null for an empty or non-JSON one). */
         public JsonNode expect(int expected) {
             assertThat(status).as("%s answered %d: %s", request, status, body).isEqualTo(expected);
-            return body.isEmpty() ? null : json();
+            return body.isEmpty() || !contentType.startsWith("application/json") ? null : json();
         }
 
         /** An error: the status, and a JSON {@code message} that contains {@code fragment}. */
