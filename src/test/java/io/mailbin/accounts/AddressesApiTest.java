@@ -110,6 +110,11 @@ class AddressesApiTest {
         assertThat(cleared.get("encryptedInbox")).isEqualTo(set.get("encryptedInbox"));
         assertThat(http.get("/api/addresses/conf@update.test", alice).expect(200)).isEqualTo(cleared);
 
+        // a forwarding target is any mailbox, +tag included
+        assertThat(http.put("/api/addresses/conf@update.test", alice, "{\"forward\":\"Dev+CI@Example.com\"}").expect(200)
+                .get("forward").asString()).isEqualTo("dev+ci@example.com");
+        cleared = http.put("/api/addresses/conf@update.test", alice, "{\"forward\":\"\"}").expect(200);
+
         http.put("/api/addresses/conf@update.test", bob, "{\"info\":\"mine\"}").expectError(401, "owned by another account");
         http.put("/api/private-address-forwarding/conf@update.test", null, "{\"info\":\"x\"}").expect(401);
         http.put("/api/addresses/unreserved@update.test", alice, "{\"info\":\"x\"}").expectError(400, "is not reserved");
@@ -207,6 +212,8 @@ class AddressesApiTest {
         assertThat(Http.ids(http.get("/api/addresses/" + alias + "/messages", alice).expect(200))).isEqualTo(Http.ids(list));
         http.get("/api/addresses/" + alias + "/messages", null).expect(401);
         http.get("/api/addresses/secret@alias.test/messages", bob).expect(403);
+        http.put("/api/addresses/secret@alias.test", alice, "{\"forward\":\"" + alias + "\"}")
+                .expectError(400, "forward must not point at secret@alias.test itself");
     }
 
     @Test
@@ -231,7 +238,10 @@ class AddressesApiTest {
                 {"{\"webhook\":\"ftp://hooks.example.com/in\"}", "webhook must be an http(s) URL"},
                 {"{\"webhookSlack\":\"not a url\"}", "webhookSlack must be an http(s) URL"},
                 {"{\"forward\":\"Checked@Bad.test\"}", "forward must not point at checked@bad.test itself"},
-                {"{\"forward\":\"nowhere\"}", "expected local-part@domain"}};
+                {"{\"forward\":\"checked+loop@bad.test\"}", "forward must not point at checked@bad.test itself"},
+                {"{\"forward\":\"*@bad.test\"}", "forward must be a mailbox"},
+                {"{\"forward\":\"nowhere\"}", "expected local-part@domain"},
+                {"{\"info\":\"" + "i".repeat(1025) + "\"}", "info is limited to 1024 characters"}};
         for (String[] bad : bodies) {
             http.post("/api/addresses/checked@bad.test", alice, bad[0]).expectError(400, bad[1]);
         }
