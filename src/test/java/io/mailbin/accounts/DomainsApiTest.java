@@ -26,7 +26,7 @@ class DomainsApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestMailbin.start(b -> b.adminKey(OPERATOR));
+        server = TestMailbin.start(b -> b.adminKey(OPERATOR).publicDomains(List.of("shared.test")));
         http = new Http(server);
         owner = server.createAccount("owner");
         other = server.createAccount("other");
@@ -88,6 +88,17 @@ class DomainsApiTest {
         http.post("/api/domains/ops2.test", OPERATOR, "{\"owner\":\"nobody\"}").expectError(404, "no account named 'nobody'");
         http.post("/api/domains/ops2.test", other, "{\"owner\":\"owner\"}").expectError(401, "only the operator");
         http.get("/api/domains/ops2.test", OPERATOR).expect(404);
+    }
+
+    @Test
+    void noAccountMayOwnOneOfTheServersPublicDomains() {
+        http.post("/api/domains/Shared.test", owner, "{}").expectError(400, "shared.test is one of this server's public domains");
+        http.post("/api/domains/shared.test", OPERATOR, "{\"owner\":\"owner\"}").expectError(400, "public domains");
+        http.get("/api/domains/shared.test", OPERATOR).expect(404);
+        assertThat(http.post("/api/addresses/mine@shared.test", owner, null).expect(200).get("owner").asString())
+                .isEqualTo("owner");
+        Http.deliver(server, "still public", "anyone@shared.test");
+        assertThat(http.get("/api/addresses/anyone@shared.test/messages", other).expect(200)).hasSize(1);
     }
 
     @Test
