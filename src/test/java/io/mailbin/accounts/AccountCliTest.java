@@ -9,6 +9,7 @@ import io.mailbin.testing.TestMailbin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,35 @@ class AccountCliTest {
     void aKeyCreatedBeforeTheServerStartedWorksOnIt() {
         assertThat(earlyKey).matches(KEY);
         assertThat(http.get("/api/me", earlyKey).expect(200).get("_id").asString()).isEqualTo("early");
+    }
+
+    @Test
+    void keysAreStoredOnlyAsHashes() throws IOException {
+        String key = create("hashed");
+        http.get("/api/me", key).expect(200);
+        // the database, its write-ahead log and anything else in the data directory
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as("%s", file)
+                        .doesNotContain(key.substring(2));
+            }
+        }
+    }
+
+    @Test
+    void anOperatorAccountManagesEveryAccount() {
+        String alice = create("alice");
+        http.post("/api/addresses/private@ops-cli.test", alice, null).expect(200);
+        Http.deliver(server, "for alice only", "private@ops-cli.test");
+        Result r = cli("account", "create", "ops", "--operator");
+        assertThat(r.out().lines().toList().getFirst()).isEqualTo("created account ops (operator); its API key, shown this once:");
+        String ops = r.lastLine();
+        await().atMost(SOON).until(() -> http.get("/api/me", ops).status() == 200);
+        assertThat(http.get("/api/me", ops).expect(200).get("operator").asBoolean()).isTrue();
+        assertThat(http.get("/api/addresses/private@ops-cli.test/messages", ops).expect(200)).hasSize(1);
+        assertThat(http.put("/api/addresses/private@ops-cli.test", ops, "{\"info\":\"by ops\"}").expect(200)
+                .get("owner").asString()).isEqualTo("alice");
+        http.get("/api/addresses/private@ops-cli.test/messages", earlyKey).expect(403);
     }
 
     @Test
