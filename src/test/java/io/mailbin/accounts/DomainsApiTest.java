@@ -158,6 +158,14 @@ class DomainsApiTest {
         http.get("/api/raw/anyone@owned.test/" + id, null).expect(401);
         http.get("/api/raw/anyone@owned.test/" + id, other).expect(401);
 
+        // made public, the domain's new mail is anyone's; what arrived while it was private stays private
+        http.put("/api/domains/owned.test", owner, "{\"isPrivate\":false}").expect(200);
+        Http.deliver(server, "after going public", "anyone@owned.test");
+        JsonNode visible = http.get("/api/addresses/anyone@owned.test/messages", null).expect(200);
+        assertThat(visible.valueStream().map(m -> m.get("subject").asString())).containsExactly("after going public");
+        http.get("/api/raw/anyone@owned.test/" + id, other).expect(401);
+        assertThat(http.get("/api/addresses/anyone@owned.test/messages", owner).expect(200)).hasSize(2);
+
         http.post("/api/domains/open.test", owner, "{\"isPrivate\":false}").expect(200);
         Http.deliver(server, "public", "anyone@open.test");
         String open = Http.ids(http.get("/api/addresses/anyone@open.test/messages", null).expect(200)).getFirst();
