@@ -127,6 +127,29 @@ class AuthTest {
         http.get("/api/me", alice).expect(200);
     }
 
+    /** Authorization follows the message's real inbox: under another address its id is unknown, to everyone. */
+    @Test
+    void aPrivateIdUnderAPublicAddressIsNotFoundEvenForItsOwnerOrTheOperator() {
+        for (String key : new String[] {alice, OPERATOR, UNKNOWN}) {
+            for (String[] e : List.of(new String[] {"GET", "/api/addresses/open@public.test/messages/{id}"},
+                    new String[] {"GET", "/api/raw/open@public.test/{id}"},
+                    new String[] {"GET", "/api/addresses/open@public.test/messages/{id}/headers?messageHeadersFormat=plain"},
+                    new String[] {"PUT", "/api/addresses/open@public.test/messages/{id}/star"},
+                    new String[] {"DELETE", "/api/addresses/open@public.test/messages/{id}"})) {
+                Http.Reply r = http.send(e[0], e[1].replace("{id}", id), key, null);
+                if (key.equals(UNKNOWN)) {
+                    r.expectError(401, "Invalid API key");
+                    http.get("/api/me", alice).expect(200);
+                } else {
+                    r.expectError(404, "not found");
+                }
+                assertThat(r.body()).doesNotContain("private mail");
+            }
+        }
+        assertThat(http.get("/api/addresses/auth@private.test/messages/" + id, alice).expect(200).get("subject").asString())
+                .isEqualTo("private mail");
+    }
+
     @Test
     void theOperatorKeyReadsAndManagesEveryAccountsPrivateData() {
         http.get("/api/addresses/auth@private.test/messages", bob).expect(403);
