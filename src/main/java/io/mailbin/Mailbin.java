@@ -3,7 +3,11 @@ package io.mailbin;
 import io.mailbin.account.AccountServices;
 import io.mailbin.api.HttpApi;
 import io.mailbin.config.Config;
+import io.mailbin.delivery.OutboxWorker;
+import io.mailbin.delivery.Waiters;
+import io.mailbin.delivery.WebSocketHub;
 import io.mailbin.ingest.Ingest;
+import io.mailbin.ingest.MailEvents;
 import io.mailbin.ingest.MessageParser;
 import io.mailbin.ingest.Router;
 import io.mailbin.smtp.SmtpServer;
@@ -24,14 +28,16 @@ public final class Mailbin implements AutoCloseable {
     private final Config config;
     private final Store store;
     private final AccountServices accounts;
+    private final OutboxWorker outbox;
     private final SmtpServer smtp;
     private final HttpApi http;
     private volatile boolean ready;
 
-    private Mailbin(Config config, Store store, AccountServices accounts, SmtpServer smtp, HttpApi http) {
+    private Mailbin(Config config, Store store, AccountServices accounts, OutboxWorker outbox, SmtpServer smtp, HttpApi http) {
         this.config = config;
         this.store = store;
         this.accounts = accounts;
+        this.outbox = outbox;
         this.smtp = smtp;
         this.http = http;
     }
@@ -41,20 +47,30 @@ public final class Mailbin implements AutoCloseable {
         InetAddress bind = resolve(config.bind());
         Store store = SqliteStore.open(config.store(), config.retention());
         AccountServices accounts = null;
+        OutboxWorker outbox = null;
         SmtpServer smtp = null;
         HttpApi http = null;
         try {
             accounts = AccountServices.over(store, config.accounting());
-            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), store.messages());
+            MailEvents events = new MailEvents();
+            outbox = new OutboxWorker(store.outbox(), store.messages(), config.delivery());
+            WebSocketHub hub = new WebSocketHub(accounts.directory());
+            Waiters waiters = new Waiters();
+            events.subscribe(hub);
+            events.subscribe(waiters);
+            events.subscribe(outbox);
+            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), store.messages(), events);
             smtp = new SmtpServer(config.smtp(), config.hostname(), ingest);
             Mailbin[] self = new Mailbin[1];
             Config.Accounting a = config.accounting();
             http = new HttpApi(new HttpApi.Services(store.messages(), accounts.accounts(), accounts.directory(),
-                    accounts.reservations(), accounts.domains(), accounts.validation(), a.publicInboxes(),
+                    accounts.reservations(), accounts.domains(), accounts.validation(), store.outbox(), hub, waiters,
+                    config.delivery(), a.publicInboxes(),
                     a.authDelay().toMillis()), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
-            self[0] = new Mailbin(config, store, accounts, smtp, http);
+            outbox.start();
+            self[0] = new Mailbin(config, store, accounts, outbox, smtp, http);
             self[0].ready = true;
             log.info("Mailbin ready: SMTP on port {}, HTTP on {} (data in {})", smtp.port(),
                     config.publicUrl().replace(":" + config.httpPort(), ":" + http.port()),
@@ -66,6 +82,9 @@ public final class Mailbin implements AutoCloseable {
             }
             if (smtp != null) {
                 smtp.close();
+            }
+            if (outbox != null) {
+                outbox.close();
             }
             if (accounts != null) {
                 accounts.close();
@@ -109,6 +128,7 @@ public final class Mailbin implements AutoCloseable {
         log.info("Mailbin stopping");
         smtp.close(config.shutdownGrace().toMillis());
         http.close();
+        outbox.close();
         accounts.close();
         store.close();
         log.info("Mailbin stopped");

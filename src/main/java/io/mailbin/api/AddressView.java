@@ -1,5 +1,7 @@
 package io.mailbin.api;
 
+import io.mailbin.api.json.MessageView;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mailbin.store.CustomDomain;

@@ -13,6 +13,10 @@ import io.mailbin.account.Directory;
 import io.mailbin.account.Domains;
 import io.mailbin.account.EmailValidation;
 import io.mailbin.account.Reservations;
+import io.mailbin.delivery.DeliverySettings;
+import io.mailbin.delivery.Waiters;
+import io.mailbin.delivery.WebSocketHub;
+import io.mailbin.store.OutboxStore;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
 import java.util.Map;
@@ -33,7 +37,8 @@ public final class HttpApi implements AutoCloseable {
 
     /** What the API serves, and the rules it serves it by. */
     public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
-                           Domains domains, EmailValidation validation, boolean publicInboxes, long authDelayMillis) {}
+                           Domains domains, EmailValidation validation, OutboxStore outbox, WebSocketHub hub,
+                           Waiters waiters, DeliverySettings delivery, boolean publicInboxes, long authDelayMillis) {}
 
     private final Javalin app;
 
@@ -55,6 +60,10 @@ public final class HttpApi implements AutoCloseable {
             new AddressRoutes(s.reservations(), s.directory()).register(config.routes);
             new DomainRoutes(s.domains(), s.directory(), s.messages()).register(config.routes);
             new ValidationRoutes(s.validation()).register(config.routes);
+            new DeliveryRoutes(s.outbox(), s.reservations(), lookup).register(config.routes);
+            DeliverySettings d = s.delivery();
+            new LiveRoutes(s.hub(), s.waiters(), s.messages(), access, s.accounts(), d.wsPing(), d.wsMaxQueuedFrames(),
+                    d.maxWait()).register(config.routes);
             errors(config);
         });
     }

@@ -1,5 +1,7 @@
 package io.mailbin.api;
 
+import io.mailbin.api.json.MessageView;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.mailbin.account.Caller;

@@ -104,6 +104,55 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Unstarred private messages kept per account; the oldest go first (default: ${DEFAULT-VALUE}).")
     int accountMaxMessages;
 
+    @Option(names = "--relay-host", defaultValue = "${env:MAILBIN_RELAY_HOST:-}",
+            description = "Smart host that email forwards are sent through (default: none; forwards then fail with that reason).")
+    String relayHost;
+
+    @Option(names = "--relay-port", defaultValue = "${env:MAILBIN_RELAY_PORT:-25}",
+            description = "Smart host port (default: ${DEFAULT-VALUE}).")
+    int relayPort;
+
+    @Option(names = "--relay-user", defaultValue = "${env:MAILBIN_RELAY_USER:-}", description = "Smart host user name.")
+    String relayUser;
+
+    @Option(names = "--relay-password", defaultValue = "${env:MAILBIN_RELAY_PASSWORD:-}", description = "Smart host password.")
+    String relayPassword;
+
+    @Option(names = "--relay-tls", defaultValue = "${env:MAILBIN_RELAY_TLS:-none}",
+            description = "none, starttls (required) or tls (implicit) (default: ${DEFAULT-VALUE}).")
+    String relayTls;
+
+    @Option(names = "--relay-from", defaultValue = "${env:MAILBIN_RELAY_FROM:-}",
+            description = "Envelope sender of forwards (default: mailbin@<hostname>).")
+    String relayFrom;
+
+    @Option(names = "--allow-private-webhooks", defaultValue = "${env:MAILBIN_ALLOW_PRIVATE_WEBHOOKS:-false}", arity = "0..1",
+            description = "Let webhook and Slack targets be loopback, private, link-local or multicast addresses (default: ${DEFAULT-VALUE}).")
+    boolean allowPrivateWebhooks;
+
+    @Option(names = "--delivery-retry-base", defaultValue = "${env:MAILBIN_DELIVERY_RETRY_BASE:-5s}",
+            converter = Converters.Time.class,
+            description = "First retry delay of a failed delivery; it doubles, with jitter, up to 1h (default: ${DEFAULT-VALUE}).")
+    Duration retryBase;
+
+    @Option(names = "--delivery-give-up-after", defaultValue = "${env:MAILBIN_DELIVERY_GIVE_UP_AFTER:-1d}",
+            converter = Converters.Time.class,
+            description = "A delivery not done this long after the mail arrived is given up (default: ${DEFAULT-VALUE}).")
+    Duration giveUpAfter;
+
+    @Option(names = "--webhook-timeout", defaultValue = "${env:MAILBIN_WEBHOOK_TIMEOUT:-10s}",
+            converter = Converters.Time.class,
+            description = "Connect and read timeout of webhook, Slack and relay calls (default: ${DEFAULT-VALUE}).")
+    Duration webhookTimeout;
+
+    @Option(names = "--delivery-concurrency-per-target", defaultValue = "${env:MAILBIN_DELIVERY_CONCURRENCY_PER_TARGET:-4}",
+            description = "Deliveries in flight to one host at a time (default: ${DEFAULT-VALUE}).")
+    int perTargetConcurrency;
+
+    @Option(names = "--ws-max-queued-frames", defaultValue = "${env:MAILBIN_WS_MAX_QUEUED_FRAMES:-256}",
+            description = "Unsent frames before a slow web socket is closed (default: ${DEFAULT-VALUE}).")
+    int wsMaxQueuedFrames;
+
     Config config() {
         return Config.builder()
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
@@ -114,6 +163,10 @@ public final class ServeCommand implements Callable<Integer> {
                 .adminKey(adminKey).publicInboxes(publicInboxes)
                 .publicDomains(publicDomains == null ? List.of() : publicDomains.stream().filter(d -> !d.isBlank()).toList())
                 .accountMaxMessages(accountMaxMessages)
+                .relayHost(relayHost).relayPort(relayPort).relayUser(relayUser).relayPassword(relayPassword)
+                .relayTls(relayTls).relayFrom(relayFrom).allowPrivateWebhooks(allowPrivateWebhooks)
+                .retryBase(retryBase).giveUpAfter(giveUpAfter).webhookTimeout(webhookTimeout)
+                .perTargetConcurrency(perTargetConcurrency).wsMaxQueuedFrames(wsMaxQueuedFrames)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.mailbin.config;
 
+import io.mailbin.delivery.DeliverySettings;
 import io.mailbin.smtp.SmtpSettings;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
@@ -22,7 +23,8 @@ public record Config(
         StoreSettings store,
         RetentionPolicy retention,
         Duration shutdownGrace,
-        Accounting accounting) {
+        Accounting accounting,
+        DeliverySettings delivery) {
 
     /**
      * How accounts work on this server.
@@ -90,6 +92,20 @@ public record Config(
         private int accountMaxMessages = 10_000;
         private Duration directoryPoll = Duration.ofMillis(500);
         private Duration authDelay = Duration.ofMillis(250);
+        private String relayHost;
+        private int relayPort = 25;
+        private String relayUser;
+        private String relayPassword;
+        private String relayTls = "none";
+        private String relayFrom;
+        private boolean allowPrivateWebhooks;
+        private Duration retryBase = Duration.ofSeconds(5);
+        private Duration giveUpAfter = Duration.ofDays(1);
+        private Duration webhookTimeout = Duration.ofSeconds(10);
+        private int perTargetConcurrency = 4;
+        private Duration wsPing = Duration.ofSeconds(15);
+        private int wsMaxQueuedFrames = 256;
+        private Duration maxWait = Duration.ofMinutes(2);
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder bind(String v) { bind = v; return this; }
@@ -114,6 +130,20 @@ public record Config(
         public Builder accountMaxMessages(int v) { accountMaxMessages = v; return this; }
         public Builder directoryPoll(Duration v) { directoryPoll = v; return this; }
         public Builder authDelay(Duration v) { authDelay = v; return this; }
+        public Builder relayHost(String v) { relayHost = v; return this; }
+        public Builder relayPort(int v) { relayPort = v; return this; }
+        public Builder relayUser(String v) { relayUser = v; return this; }
+        public Builder relayPassword(String v) { relayPassword = v; return this; }
+        public Builder relayTls(String v) { relayTls = v; return this; }
+        public Builder relayFrom(String v) { relayFrom = v; return this; }
+        public Builder allowPrivateWebhooks(boolean v) { allowPrivateWebhooks = v; return this; }
+        public Builder retryBase(Duration v) { retryBase = v; return this; }
+        public Builder giveUpAfter(Duration v) { giveUpAfter = v; return this; }
+        public Builder webhookTimeout(Duration v) { webhookTimeout = v; return this; }
+        public Builder perTargetConcurrency(int v) { perTargetConcurrency = v; return this; }
+        public Builder wsPing(Duration v) { wsPing = v; return this; }
+        public Builder wsMaxQueuedFrames(int v) { wsMaxQueuedFrames = v; return this; }
+        public Builder maxWait(Duration v) { maxWait = v; return this; }
 
         public Config build() {
             String url = publicUrl != null && !publicUrl.isBlank()
@@ -131,7 +161,26 @@ public record Config(
                     shutdownGrace,
                     new Accounting(adminKey == null || adminKey.isBlank() ? null : adminKey.trim(), publicInboxes,
                             publicDomains.isEmpty() ? List.of(hostname) : publicDomains,
-                            accountMaxMessages, directoryPoll, authDelay));
+                            accountMaxMessages, directoryPoll, authDelay),
+                    new DeliverySettings(retryBase, giveUpAfter, webhookTimeout, perTargetConcurrency, 64 * 1024,
+                            allowPrivateWebhooks, url, hostname, relay(), wsPing, wsMaxQueuedFrames, maxWait));
+        }
+
+        private DeliverySettings.Relay relay() {
+            if (relayHost == null || relayHost.isBlank()) {
+                return null;
+            }
+            String tls = relayTls == null ? "none" : relayTls.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("none", "starttls", "tls").contains(tls)) {
+                throw new IllegalArgumentException("--relay-tls must be none, starttls or tls, got '" + relayTls + "'");
+            }
+            checkPort("--relay-port", relayPort);
+            return new DeliverySettings.Relay(relayHost.trim(), relayPort, blankToNull(relayUser), blankToNull(relayPassword),
+                    tls, relayFrom == null || relayFrom.isBlank() ? "mailbin@" + hostname : relayFrom.trim());
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
         }
     }
 }

@@ -10,18 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ingest pipeline for one accepted message: parse → route → store. It returns only once the store
- * has committed every copy, so the SMTP layer may answer 250 as soon as it returns.
+ * The ingest pipeline for one accepted message: parse → route → store → publish. It returns only once
+ * the store has committed every copy, so the SMTP layer may answer 250 as soon as it returns.
  */
 public final class Ingest {
     private final MessageParser parser;
     private final Router router;
     private final MessageStore store;
+    private final MailEvents events;
 
-    public Ingest(MessageParser parser, Router router, MessageStore store) {
+    public Ingest(MessageParser parser, Router router, MessageStore store, MailEvents events) {
         this.parser = parser;
         this.router = router;
         this.store = store;
+        this.events = events;
     }
 
     /**
@@ -40,6 +42,7 @@ public final class Ingest {
             copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route, summary, null, "inbox"));
         }
         List<StoredMessage> stored = store.save(new IncomingMail(raw, copies));
+        events.publish(new NewMail(stored, raw, parsed)); // committed; listeners only queue, before the 250
         return new Receipt(envelope.transactionId(), stored);
     }
 }

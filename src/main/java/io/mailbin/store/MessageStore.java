@@ -26,6 +26,9 @@ public interface MessageStore {
     /** Newest first, only what the query's viewer may read. */
     List<StoredMessage> list(InboxQuery query);
 
+    /** The oldest message of {@code address} received after {@code since} that the viewer may read. */
+    Optional<StoredMessage> firstAfter(String address, Instant since, Viewer viewer);
+
     /** How many messages of {@code address} the viewer may read. */
     long count(String address, Viewer viewer);
 

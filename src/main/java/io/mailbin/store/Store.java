@@ -9,6 +9,8 @@ public interface Store extends AutoCloseable {
 
     AccountStore accounts();
 
+    OutboxStore outbox();
+
     /** Stops taking writes, commits what was accepted, and releases files and connections. */
     @Override
     void close();

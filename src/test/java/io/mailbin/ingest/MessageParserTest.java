@@ -155,4 +155,12 @@ class MessageParserTest {
         ParsedMessage p = parse("Subject: cs\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n\r\nh\u00e9\r\n");
         assertThat(p.text()).isEqualTo("h\u00e9\r\n");
     }
+
+    @Test
+    void linksComeFromHrefAttributesWithEntitiesDecodedAndFromPlainText() {
+        ParsedMessage p = parse("Subject: links\r\nContent-Type: text/html\r\n\r\n"
+                + "<a HREF = 'https://x.test/a?b=1&amp;c=2'>one</a> <a href=https://x.test/bare>two</a>"
+                + "<a href=\"mailto:a@x.test\">mail</a><link href=\"https://x.test/css\"> see http://x.test/in-text\r\n");
+        assertThat(p.links()).containsExactly("https://x.test/a?b=1&c=2", "https://x.test/bare", "https://x.test/css");
+    }
 }

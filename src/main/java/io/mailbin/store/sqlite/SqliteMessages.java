@@ -64,6 +64,7 @@ final class SqliteMessages implements MessageStore {
             for (NewMessage m : mail.messages()) {
                 long received = clock.next(m.route().domain(), now);
                 insertMessage(db, m, rawId, received, mail.raw().length);
+                SqliteOutbox.insert(db, m.id(), m.route(), now); // same commit: a 250 never loses a delivery
                 limits.inserted(db, m.route());
                 saved.add(new StoredMessage(m.id(), m.route(), Instant.ofEpochMilli(received), mail.raw().length,
                         m.summary(), m.spam(), new Flags(m.folder(), List.of(), false, null)));
@@ -162,6 +163,28 @@ final class SqliteMessages implements MessageStore {
             ps.setInt(i, q.limit());
             try (ResultSet r = ps.executeQuery()) {
                 return rows.all(r);
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredMessage> firstAfter(String address, Instant since, Viewer viewer) {
+        String page = " AND " + VISIBLE + " AND received > ? ORDER BY received ASC LIMIT 1";
+        String sql = "SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages WHERE inbox = ?" + page + ")"
+                + " UNION ALL SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages"
+                + " WHERE original_inbox = ? AND inbox <> ?" + page + ") ORDER BY 5 ASC LIMIT 1";
+        return readers.read(db -> {
+            PreparedStatement ps = db.prepare(sql);
+            int i = 1;
+            ps.setString(i++, address);
+            i = bindViewer(ps, i, viewer);
+            ps.setLong(i++, since.toEpochMilli());
+            ps.setString(i++, address);
+            ps.setString(i++, address);
+            i = bindViewer(ps, i, viewer);
+            ps.setLong(i, since.toEpochMilli());
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next() ? Optional.of(rows.map(r)) : Optional.<StoredMessage>empty();
             }
         });
     }

@@ -2,6 +2,7 @@ package io.mailbin.store.sqlite;
 
 import io.mailbin.store.AccountStore;
 import io.mailbin.store.MessageStore;
+import io.mailbin.store.OutboxStore;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.Store;
 import io.mailbin.store.StoreSettings;
@@ -26,6 +27,7 @@ public final class SqliteStore implements Store {
     private final Retention retention;
     private final SqliteMessages messages;
     private final SqliteAccounts accounts;
+    private final SqliteOutbox outbox;
 
     private SqliteStore(Connection writerConnection, Connections connections, StoreSettings settings,
                         RetentionPolicy policy, long latestReceived) {
@@ -36,6 +38,7 @@ public final class SqliteStore implements Store {
         this.messages = new SqliteMessages(writer, readers, new SummaryCodec(), new ReceivedClock(latestReceived),
                 limits, retention);
         this.accounts = new SqliteAccounts(writer, readers);
+        this.outbox = new SqliteOutbox(writer, readers);
     }
 
     /** Opens (creating or migrating) the store in {@code settings.dataDir()}. */
@@ -90,6 +93,11 @@ public final class SqliteStore implements Store {
     @Override
     public AccountStore accounts() {
         return accounts;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     /** Runs the retention rules now instead of waiting for the next scheduled pass. */

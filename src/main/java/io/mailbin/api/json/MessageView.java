@@ -1,4 +1,4 @@
-package io.mailbin.api;
+package io.mailbin.api.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,12 +13,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A message as the Mailsac API shows it (the spec's {@code EmailMessage}). Our extensions appear only
+ * A message as the Mailsac API shows it (the spec's {@code EmailMessage}), in listings, webhooks and
+ * web-socket frames alike. Our extensions appear only
  * when they say something: {@code parseError} when the MIME structure could not be fully read, and,
  * in a single message's metadata, {@code route} (how it was routed and which forwarding it fires).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record MessageView(
+public record MessageView(
         @JsonProperty("_id") String id,
         List<Mailbox> from,
         List<Mailbox> to,
@@ -47,17 +48,17 @@ record MessageView(
      * How a message was routed. {@code targets} are listed only to the inbox's owner: they hold the
      * owner's webhook URLs.
      */
-    record RouteView(String kind, boolean isPrivate, String owner, List<ForwardingTarget> targets) {}
+    public record RouteView(String kind, boolean isPrivate, String owner, List<ForwardingTarget> targets) {}
 
     /** Milliseconds always printed, so clients that pass {@code received} back as {@code until} round-trip it exactly. */
-    static final DateTimeFormatter ISO_MILLIS =
+    public static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    static MessageView of(StoredMessage m) {
+    public static MessageView of(StoredMessage m) {
         return build(m, null);
     }
 
-    static MessageView withRoute(StoredMessage m, boolean ownerAsking) {
+    public static MessageView withRoute(StoredMessage m, boolean ownerAsking) {
         var r = m.route();
         return build(m, new RouteView(r.kind(), r.isPrivate(), r.owner(), ownerAsking ? r.targets() : null));
     }
@@ -70,7 +71,7 @@ record MessageView(
                 m.labels(), m.read(), s.rtls(), s.links(), m.spam(), s.parseError(), route);
     }
 
-    static String iso(Instant instant) {
+    public static String iso(Instant instant) {
         return instant == null ? null : ISO_MILLIS.format(instant);
     }
 }
