@@ -45,10 +45,10 @@ async function addresses(summary) {
   await rejectsWith(401, other.addresses.getAddress(email));
 
   const updated = (await mailsac.addresses.updateAddress(email, {
-    forward: "ci-target@elsewhere.test", enablews: false, webhook: "https://hooks.example.com/ci" })).data;
+    forward: "ci-target@elsewhere.test", enablews: false, webhook: "https://hooks.example.test/ci" })).data;
   assert.equal(updated.forward, "ci-target@elsewhere.test");
   assert.equal(updated.enabledws, false);
-  assert.equal(updated.webhook, "https://hooks.example.com/ci");
+  assert.equal(updated.webhook, "https://hooks.example.test/ci");
   assert.equal(updated.info, "ci", "fields left out stay");
 
   const bulk = (await mailsac.addresses.createAddresses({

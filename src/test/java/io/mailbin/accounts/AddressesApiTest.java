@@ -86,14 +86,14 @@ class AddressesApiTest {
     void updatingSetsAndClearsEverySettingThroughBothPaths() {
         http.post("/api/addresses/conf@update.test", alice, null).expect(200);
         JsonNode set = http.put("/api/addresses/conf@update.test", alice, "{\"info\":\"for CI\","
-                + "\"forward\":\"Dest@Elsewhere.test\",\"enablews\":true,\"webhook\":\"https://hooks.example.com/in\","
-                + "\"webhookSlack\":\"https://hooks.slack.com/services/T/B/X\",\"webhookSlackToFrom\":true}").expect(200);
+                + "\"forward\":\"Dest@Elsewhere.test\",\"enablews\":true,\"webhook\":\"https://hooks.example.test/in\","
+                + "\"webhookSlack\":\"https://hooks.slack.test/services/T/B/X\",\"webhookSlackToFrom\":true}").expect(200);
         assertThat(set.get("info").asString()).isEqualTo("for CI");
         assertThat(set.get("forward").asString()).isEqualTo("dest@elsewhere.test");
         assertThat(set.get("enabledws").asBoolean()).isTrue();
         assertThat(set.get("enablews").asBoolean()).isTrue();
-        assertThat(set.get("webhook").asString()).isEqualTo("https://hooks.example.com/in");
-        assertThat(set.get("webhookSlack").asString()).isEqualTo("https://hooks.slack.com/services/T/B/X");
+        assertThat(set.get("webhook").asString()).isEqualTo("https://hooks.example.test/in");
+        assertThat(set.get("webhookSlack").asString()).isEqualTo("https://hooks.slack.test/services/T/B/X");
         assertThat(set.get("webhookSlackToFrom").asBoolean()).isTrue();
         assertThat(http.get("/api/addresses/conf@update.test", alice).expect(200)).isEqualTo(set);
 
@@ -105,14 +105,14 @@ class AddressesApiTest {
         }
         assertThat(cleared.get("enabledws").asBoolean()).isFalse();
         assertThat(cleared.get("enablews").asBoolean()).isFalse();
-        assertThat(cleared.get("webhookSlack").asString()).isEqualTo("https://hooks.slack.com/services/T/B/X");
+        assertThat(cleared.get("webhookSlack").asString()).isEqualTo("https://hooks.slack.test/services/T/B/X");
         assertThat(cleared.get("webhookSlackToFrom").asBoolean()).isTrue();
         assertThat(cleared.get("encryptedInbox")).isEqualTo(set.get("encryptedInbox"));
         assertThat(http.get("/api/addresses/conf@update.test", alice).expect(200)).isEqualTo(cleared);
 
         // a forwarding target is any mailbox, +tag included
-        assertThat(http.put("/api/addresses/conf@update.test", alice, "{\"forward\":\"Dev+CI@Example.com\"}").expect(200)
-                .get("forward").asString()).isEqualTo("dev+ci@example.com");
+        assertThat(http.put("/api/addresses/conf@update.test", alice, "{\"forward\":\"Dev+CI@Example.test\"}").expect(200)
+                .get("forward").asString()).isEqualTo("dev+ci@example.test");
         cleared = http.put("/api/addresses/conf@update.test", alice, "{\"forward\":\"\"}").expect(200);
 
         http.put("/api/addresses/conf@update.test", bob, "{\"info\":\"mine\"}").expectError(401, "owned by another account");
@@ -235,7 +235,7 @@ class AddressesApiTest {
                 {"{\"info\":5}", "info must be a string or null"},
                 {"{\"enablews\":\"yes\"}", "enablews must be true or false"},
                 {"{\"webhookSlackToFrom\":1}", "webhookSlackToFrom must be true or false"},
-                {"{\"webhook\":\"ftp://hooks.example.com/in\"}", "webhook must be an http(s) URL"},
+                {"{\"webhook\":\"ftp://hooks.example.test/in\"}", "webhook must be an http(s) URL"},
                 {"{\"webhookSlack\":\"not a url\"}", "webhookSlack must be an http(s) URL"},
                 {"{\"forward\":\"Checked@Bad.test\"}", "forward must not point at checked@bad.test itself"},
                 {"{\"forward\":\"checked+loop@bad.test\"}", "forward must not point at checked@bad.test itself"},

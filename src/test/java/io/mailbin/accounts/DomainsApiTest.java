@@ -209,8 +209,8 @@ class DomainsApiTest {
     @Test
     void aReservedAddressInACatchAllDomainKeepsItsMailAndBothForwardingsFire() {
         http.post("/api/domains/seed.test", owner, "{}").expect(200);
-        http.post("/api/addresses/*@seed.test", owner, "{\"webhook\":\"https://hooks.example.com/all\"}").expect(200);
-        http.post("/api/addresses/private@seed.test", owner, "{\"webhook\":\"https://hooks.example.com/private\"}").expect(200);
+        http.post("/api/addresses/*@seed.test", owner, "{\"webhook\":\"https://hooks.example.test/all\"}").expect(200);
+        http.post("/api/addresses/private@seed.test", owner, "{\"webhook\":\"https://hooks.example.test/private\"}").expect(200);
         Http.deliver(server, "to private", "private@seed.test");
         Http.deliver(server, "to other", "other@seed.test");
 
@@ -220,7 +220,7 @@ class DomainsApiTest {
                 owner).expect(200).get("route");
         assertThat(route.get("kind").asString()).isEqualTo("reserved");
         assertThat(route.get("targets").valueStream().map(t -> t.get("address").asString() + " " + t.get("webhook").asString()))
-                .containsExactly("private@seed.test https://hooks.example.com/private", "*@seed.test https://hooks.example.com/all");
+                .containsExactly("private@seed.test https://hooks.example.test/private", "*@seed.test https://hooks.example.test/all");
 
         JsonNode toOther = http.get("/api/addresses/other@seed.test/messages", owner).expect(200);
         assertThat(toOther.size()).isEqualTo(1);
