@@ -16,7 +16,7 @@ public record AccountServices(Directory directory, Accounts accounts, Reservatio
                 directory,
                 new Accounts(store.accounts(), directory, settings.accountMaxMessages(), settings.adminKey()),
                 new Reservations(store.accounts(), store.messages(), directory),
-                new Domains(store.accounts(), store.messages(), directory),
+                new Domains(store.accounts(), store.messages(), directory, settings.publicDomains()),
                 new EmailValidation(settings.publicDomains()));
     }
 

@@ -14,17 +14,24 @@ import io.mailbin.store.DuplicateException;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.ReservedAddress;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Custom domains: every address under one belongs to its owner. */
 public final class Domains {
     private final AccountStore store;
     private final MessageStore messages;
     private final Directory directory;
+    private final Set<String> publicDomains;
 
-    public Domains(AccountStore store, MessageStore messages, Directory directory) {
+    /** @param publicDomains this server's own public domains ({@code --public-domains}), which no account may own */
+    public Domains(AccountStore store, MessageStore messages, Directory directory, List<String> publicDomains) {
         this.store = store;
         this.messages = messages;
         this.directory = directory;
+        this.publicDomains = publicDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     /** A normalised domain name, or 400 saying what is wrong with it. */
@@ -48,6 +55,12 @@ public final class Domains {
         String name = valid(domain);
         if (caller.anonymous()) {
             throw new AccountException(UNAUTHENTICATED, "an API key is required");
+        }
+        // Owning a domain makes every address in it private to the owner: on one of our public domains, that
+        // would take every public inbox of the server away from everyone else.
+        if (publicDomains.contains(name)) {
+            throw new AccountException(INVALID, name + " is one of this server's public domains (--public-domains):"
+                    + " its inboxes are everyone's; reserve single addresses in it instead");
         }
         String target = owner == null || owner.isBlank() ? caller.id() : owner.trim();
         if (target == null) {

@@ -165,16 +165,33 @@ public final class Reservations {
             throw new AccountException(INVALID, "info is limited to 1024 characters");
         }
         if (forward != null) {
-            String target = reservable(forward);
-            if (target.equals(a.address())) {
-                throw new AccountException(INVALID, "forward must not point at " + a.address() + " itself");
-            }
-            forward = target;
+            forward = forwardTarget(forward, a);
         }
         checkUrl("webhook", webhook);
         checkUrl("webhookSlack", slack);
         return new ReservedAddress(a.address(), a.owner(), info, forward, ws != null && ws, webhook, slack,
                 toFrom != null && toFrom, a.encryptedInbox(), a.created(), now);
+    }
+
+    /**
+     * Where mail may be forwarded: any mailbox, {@code +tag} included ({@code me+ci@gmail.com} is a common
+     * target; only reservations refuse tags), but never a wildcard, and never back into this address (its own
+     * {@code +tag}s and its hidden alias included), which would loop.
+     */
+    private static String forwardTarget(String text, ReservedAddress a) {
+        EmailAddress target;
+        try {
+            target = EmailAddress.parse(text);
+        } catch (InvalidAddressException e) {
+            throw new AccountException(INVALID, "forward: " + e.getMessage());
+        }
+        if (target.local().contains("*")) {
+            throw new AccountException(INVALID, "forward must be a mailbox, not a pattern: '" + target.address() + "'");
+        }
+        if (target.inbox().equals(a.address()) || target.inbox().equals(a.encryptedInbox())) {
+            throw new AccountException(INVALID, "forward must not point at " + a.address() + " itself");
+        }
+        return target.address();
     }
 
     private static void checkUrl(String field, String url) {

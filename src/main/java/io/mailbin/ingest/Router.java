@@ -22,7 +22,8 @@ import java.util.Optional;
  *       there is one, else to its own inbox; either way it belongs to the domain's owner;</li>
  *   <li>anything else is a public inbox.</li>
  * </ol>
- * Several recipients that file into the same inbox yield one copy, carrying the first of their addresses.
+ * Several recipients that file into the same inbox yield one copy, carrying the first of their addresses, except
+ * in a catch-all inbox, where each recipient gets its own.
  */
 public final class Router {
     private final Directory directory;
@@ -35,9 +36,18 @@ public final class Router {
         Map<String, Route> byInbox = new LinkedHashMap<>();
         for (EmailAddress r : recipients) {
             Route route = resolve(r);
-            byInbox.putIfAbsent(route.inbox(), route);
+            byInbox.putIfAbsent(copyKey(route), route);
         }
         return new ArrayList<>(byInbox.values());
+    }
+
+    /**
+     * A catch-all inbox is read through each recipient's address (by {@code originalInbox}), so every distinct
+     * recipient it catches gets its own copy: one copy carrying only the first address would be missing from
+     * the second recipient's listing. Elsewhere one copy per inbox is enough.
+     */
+    private static String copyKey(Route route) {
+        return "catch-all".equals(route.kind()) ? route.inbox() + " " + route.originalInbox() : route.inbox();
     }
 
     Route resolve(EmailAddress recipient) {

@@ -283,8 +283,10 @@ final class SqliteMessages implements MessageStore {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (q.subject() != null) {
-            conditions.add("instr(lower(subject), ?) > 0");
-            args.add(q.subject().toLowerCase(Locale.ROOT));
+            // SQLite's lower() folds ASCII only, so both sides go through it: a query lower-cased in Java ("über")
+            // could never match a subject with an upper-case non-ASCII letter ("Über"), not even spelt as sent.
+            conditions.add("instr(lower(subject), lower(?)) > 0");
+            args.add(q.subject());
         }
         if (q.from() != null) {
             conditions.add("instr(from_text, ?) > 0");
