@@ -109,6 +109,14 @@ public final class Directory implements AutoCloseable {
                 .sorted(java.util.Comparator.comparing(CustomDomain::domain)).toList();
     }
 
+    public List<ReservedAddress> allAddresses() {
+        return snapshot.addresses().values().stream().sorted(java.util.Comparator.comparing(ReservedAddress::address)).toList();
+    }
+
+    public List<CustomDomain> allDomains() {
+        return snapshot.domains().values().stream().sorted(java.util.Comparator.comparing(CustomDomain::domain)).toList();
+    }
+
     /** Addresses reserved under a domain (its catch-all included). */
     public List<ReservedAddress> addressesIn(String domain) {
         return snapshot.addresses().values().stream().filter(a -> a.domain().equals(domain)).toList();

@@ -90,6 +90,9 @@ public final class Reservations {
             throw new AccountException(CONFLICT, e.getMessage());
         }
         directory.refresh();
+        for (ReservedAddress a : created) {
+            messages.claim(a.address(), owner); // mail already there becomes the account's, as at Mailsac
+        }
         return created;
     }
 

@@ -49,7 +49,6 @@ final class Auth {
             }
             throw new ApiException(401, "Invalid API key");
         }
-        throttle.succeeded(client);
         ctx.attribute(CALLER, caller.get());
     }
 

@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down a client that keeps presenting bad API keys: after a few failures within a window, each
- * further failure is answered only after a delay that doubles up to a cap. The delay costs a parked
- * virtual thread, nothing else, and legitimate clients (who stop failing) never see it.
+ * further failure is answered only after a delay that doubles up to a cap. Failures are forgotten only
+ * when the window passes, not on a success, so a client holding one good key cannot mix it in to guess
+ * others at full speed. The delay costs a parked virtual thread; successful requests never wait.
  */
 final class AuthThrottle {
     static final int FREE_FAILURES = 5;
@@ -39,7 +40,4 @@ final class AuthThrottle {
         return Math.min(MAX_DELAY_MS, baseDelayMs << Math.min(over - 1, 20));
     }
 
-    void succeeded(String client) {
-        byClient.remove(client);
-    }
 }

@@ -20,8 +20,14 @@ final class StoreOptions {
             description = "Message limit given to new accounts (default: ${DEFAULT-VALUE}).")
     int accountMaxMessages;
 
+    @Option(names = "--public-domains", defaultValue = "${env:MAILBIN_PUBLIC_DOMAINS:-}", split = ",",
+            description = "This server's own public domains, which no account may own (default: none).")
+    java.util.List<String> publicDomains;
+
     Config config() {
-        return Config.builder().dataDir(dataDir).accountMaxMessages(accountMaxMessages).build();
+        return Config.builder().dataDir(dataDir).accountMaxMessages(accountMaxMessages)
+                .publicDomains(publicDomains == null ? java.util.List.of() : publicDomains.stream().filter(d -> !d.isBlank()).toList())
+                .build();
     }
 
     /** The open store and its account services; close both when done. */

@@ -62,4 +62,10 @@ public interface MessageStore {
     int deleteOwned(String inbox, String owner);
 
     AccountStats stats(String account);
+
+    /**
+     * Makes the public mail already in an inbox private to {@code owner}, as reserving the address does
+     * (the spec: mail that already exists becomes private to the account). Returns how many moved.
+     */
+    int claim(String inbox, String owner);
 }

@@ -136,4 +136,16 @@ class CatchAllRoutingTest {
         assertThat(wrongKey.statusCode()).isEqualTo(403);
         assertThat(wrongKey.body()).doesNotContain("private catch-all mail");
     }
+
+    @Test
+    void reservingAnAddressMakesTheMailAlreadyThereItsOwnersAlone() {
+        send(List.of("claimed@public-first.test"), "sent while public");
+        String id = server.json("/api/addresses/claimed@public-first.test/messages").get(0).get("_id").asString();
+        assertThat(server.get("/api/addresses/claimed@public-first.test/messages/" + id).statusCode()).isEqualTo(200);
+        reserve("claimed@public-first.test", "{}");
+        assertThat(server.get("/api/addresses/claimed@public-first.test/messages/" + id).statusCode()).isEqualTo(401);
+        assertThat(server.get("/api/raw/claimed@public-first.test/" + id).statusCode()).isEqualTo(401);
+        JsonNode mine = get("/api/addresses/claimed@public-first.test/messages/" + id);
+        assertThat(mine.get("subject").asString()).isEqualTo("sent while public");
+    }
 }

@@ -399,4 +399,18 @@ final class SqliteMessages implements MessageStore {
             }
         });
     }
+
+    @Override
+    public int claim(String inbox, String owner) {
+        return writer.execute(db -> {
+            PreparedStatement ps = db.prepare("UPDATE messages SET owner = ?, private = 1 WHERE inbox = ? AND owner IS NULL");
+            ps.setString(1, owner);
+            ps.setString(2, inbox);
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                limits.forgetAll(); // the inbox's public count and the account's count both changed
+            }
+            return n;
+        });
+    }
 }

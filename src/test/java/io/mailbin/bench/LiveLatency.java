@@ -1,0 +1,121 @@
+package io.mailbin.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mailbin.testing.SmtpDialog;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark probe (run by bench/live.sh, not a test): time from the client receiving the 250 after DATA
+ * to (a) the web-socket frame and (b) the webhook request, for one reserved address with both on.
+ *
+ * <p>Usage: {@code LiveLatency SMTP_PORT HTTP_PORT API_KEY PROBES}; prints
+ * {@code ws_median_ms ws_p99_ms hook_median_ms hook_p99_ms}.
+ */
+public final class LiveLatency {
+    public static void main(String[] args) throws Exception {
+        int smtp = Integer.parseInt(args[0]);
+        int http = Integer.parseInt(args[1]);
+        String key = args[2];
+        int probes = Integer.parseInt(args[3]);
+        String address = "probe-" + Long.toString(System.nanoTime(), 36) + "@live.bench";
+        Map<String, Long> frameAt = new ConcurrentHashMap<>();
+        Map<String, Long> hookAt = new ConcurrentHashMap<>();
+
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        receiver.createContext("/hook", ex -> {
+            long t = System.nanoTime();
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            hookAt.putIfAbsent(token(body), t);
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        receiver.start();
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> reserved = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/api/addresses/" + address))
+                .header("Mailsac-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"enablews\":true,\"webhook\":\"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (reserved.statusCode() != 200) {
+            throw new IllegalStateException("cannot reserve " + address + ": " + reserved.body());
+        }
+        CountDownLatch listening = new CountDownLatch(1);
+        WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + http
+                + "/incoming-messages?key=" + key + "&addresses=" + address), new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                long t = System.nanoTime();
+                text.append(data);
+                if (last) {
+                    String frame = text.toString();
+                    text.setLength(0);
+                    if (frame.contains("Listening")) {
+                        listening.countDown();
+                    } else {
+                        frameAt.putIfAbsent(token(frame), t);
+                    }
+                }
+                socket.request(1);
+                return null;
+            }
+        }).join();
+        listening.await(10, TimeUnit.SECONDS);
+
+        double[] wsMs = new double[probes];
+        double[] hookMs = new double[probes];
+        try (SmtpDialog d = SmtpDialog.open(smtp)) {
+            d.command("EHLO probe.local", 250);
+            for (int i = 0; i < probes; i++) {
+                String token = "tok" + i + "x" + System.nanoTime();
+                d.sendMessage("probe@bench.test", List.of(address), "Subject: " + token + "\r\n\r\n" + "x".repeat(2000));
+                long acked = System.nanoTime();
+                long deadline = acked + TimeUnit.SECONDS.toNanos(10);
+                while ((!frameAt.containsKey(token) || !hookAt.containsKey(token)) && System.nanoTime() < deadline) {
+                    Thread.sleep(0, 100_000);
+                }
+                wsMs[i] = (frameAt.getOrDefault(token, deadline) - acked) / 1e6;
+                hookMs[i] = (hookAt.getOrDefault(token, deadline) - acked) / 1e6;
+                Thread.sleep(5);
+            }
+        }
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        receiver.stop(0);
+        System.out.printf("%.2f %.2f %.2f %.2f%n", median(wsMs), p99(wsMs), median(hookMs), p99(hookMs));
+        System.exit(0);
+    }
+
+    private static String token(String json) {
+        int at = json.indexOf("\"subject\":\"tok");
+        return at < 0 ? "" : json.substring(at + 11, json.indexOf('"', at + 11));
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static double p99(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.99) - 1)];
+    }
+}
