@@ -1,0 +1,167 @@
+package io.mailbin.spam;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the top-level header fields into tokens prefixed with the field they came from
+ * ({@code subject:free}, {@code from:domain:example.com}), so that a word means something
+ * different in the subject than in the body. Which fields are present is a token too.
+ */
+final class HeaderTokenizer {
+    private static final Pattern ADDRESS = Pattern.compile("([^\\s<>\"',;:()]+)@([a-z0-9.-]+[a-z0-9])");
+    private static final Pattern IP = Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    private static final Pattern HOST = Pattern.compile("\\b([a-z0-9-]+(?:\\.[a-z0-9-]+)+\\.[a-z]{2,})\\b");
+    private static final Pattern ZONE = Pattern.compile("([+-]\\d{4}|\\(?\\b[a-z]{2,5}\\)?$)");
+    private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):\\d{2}");
+    private static final Pattern WEEKDAY = Pattern.compile("(mon|tue|wed|thu|fri|sat|sun)[a-z]*,");
+    private static final int MAX_RECEIVED_HOSTS = 8;
+
+    private HeaderTokenizer() {
+    }
+
+    static void tokenize(Header header, TokenSink sink) {
+        String name = header.name();
+        String value = header.value();
+        String lower = value.toLowerCase(Locale.ROOT);
+        sink.add("header:" + name);
+        switch (name) {
+            case "subject" -> subject(value, sink);
+            case "from", "reply-to", "sender", "return-path", "errors-to" -> sender(name, lower, sink);
+            case "to", "cc" -> recipients(name, lower, sink);
+            case "received" -> received(lower, sink);
+            case "content-type" -> contentType(lower, sink);
+            case "content-transfer-encoding", "precedence", "x-priority", "importance", "x-msmail-priority",
+                 "mime-version" -> sink.add(name + ":" + firstWord(lower));
+            case "x-mailer", "user-agent", "organization" -> words(name, lower, sink);
+            case "message-id" -> messageId(lower, sink);
+            case "date" -> date(lower, sink);
+            default -> {
+                // presence of the field is already a token; its value is mostly noise
+            }
+        }
+    }
+
+    private static void subject(String value, TokenSink sink) {
+        WordTokenizer.tokenize(value, "subject:", sink);
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (value.length() > 3 && value.equals(value.toUpperCase(Locale.ROOT)) && !lower.equals(value)) {
+            sink.add("subject:all-caps");
+        }
+        if (lower.contains("!!")) {
+            sink.add("subject:!!");
+        }
+        if (lower.startsWith("re:")) {
+            sink.add("subject:reply");
+        }
+        for (String word : value.split("\\s+")) {
+            // short words (re, fw, $5, 4u) are dropped by the body rules but matter in subjects
+            String stripped = WordTokenizer.strip(word.toLowerCase(Locale.ROOT));
+            if (!stripped.isEmpty() && stripped.length() < WordTokenizer.MIN_WORD) {
+                sink.add("subject:" + stripped);
+            }
+        }
+    }
+
+    private static void sender(String name, String lower, TokenSink sink) {
+        Matcher matcher = ADDRESS.matcher(lower);
+        if (!matcher.find()) {
+            sink.add(name + ":no-address");
+            return;
+        }
+        sink.add(name + ":addr:" + matcher.group(1) + "@" + matcher.group(2));
+        sink.add(name + ":domain:" + matcher.group(2));
+        int start = matcher.start();
+        if (start > 0) {
+            WordTokenizer.tokenize(lower.substring(0, start), name + ":name:", sink);
+        } else {
+            sink.add(name + ":no-name");
+        }
+    }
+
+    private static void recipients(String name, String lower, TokenSink sink) {
+        Matcher matcher = ADDRESS.matcher(lower);
+        int count = 0;
+        while (matcher.find() && count < 20) {
+            sink.add(name + ":domain:" + matcher.group(2));
+            sink.add(name + ":addr:" + matcher.group(1) + "@" + matcher.group(2));
+            count++;
+        }
+        sink.add(name + ":count:" + (count < 5 ? String.valueOf(count) : "many"));
+        if (lower.contains("undisclosed")) {
+            sink.add(name + ":undisclosed");
+        }
+    }
+
+    private static void received(String lower, TokenSink sink) {
+        Matcher hosts = HOST.matcher(lower);
+        int found = 0;
+        while (hosts.find() && found++ < MAX_RECEIVED_HOSTS) {
+            String host = hosts.group(1);
+            sink.add("received:" + host);
+            int lastDot = host.lastIndexOf('.');
+            int secondDot = host.lastIndexOf('.', lastDot - 1);
+            if (secondDot > 0) {
+                sink.add("received:" + host.substring(secondDot + 1));
+            }
+        }
+        Matcher ips = IP.matcher(lower);
+        found = 0;
+        while (ips.find() && found++ < MAX_RECEIVED_HOSTS) {
+            sink.add("received:ip:" + ips.group(1) + "." + ips.group(2));
+            sink.add("received:ip:" + ips.group(1) + "." + ips.group(2) + "." + ips.group(3));
+        }
+    }
+
+    static void contentType(String lower, TokenSink sink) {
+        int semicolon = lower.indexOf(';');
+        sink.add("content-type:" + (semicolon < 0 ? lower : lower.substring(0, semicolon)).trim());
+        int charset = lower.indexOf("charset=");
+        if (charset >= 0) {
+            String value = lower.substring(charset + "charset=".length()).replace("\"", "");
+            sink.add("charset:" + firstWord(value.replace(';', ' ')));
+        }
+    }
+
+    private static void words(String name, String lower, TokenSink sink) {
+        sink.add(name + ":" + (lower.length() > 40 ? lower.substring(0, 40) : lower));
+        WordTokenizer.tokenize(lower, name + ":", sink);
+    }
+
+    private static void messageId(String lower, TokenSink sink) {
+        int at = lower.lastIndexOf('@');
+        if (at < 0) {
+            sink.add("message-id:no-at");
+            return;
+        }
+        String domain = lower.substring(at + 1).replace(">", "").trim();
+        sink.add("message-id:@" + domain);
+    }
+
+    /** Mail software shows in the date's shape: its zone notation, weekday and hour. */
+    private static void date(String lower, TokenSink sink) {
+        Matcher zone = ZONE.matcher(lower);
+        String lastZone = "none";
+        while (zone.find()) {
+            lastZone = zone.group(1);
+        }
+        sink.add("date:zone:" + lastZone);
+        Matcher time = TIME.matcher(lower);
+        if (time.find()) {
+            sink.add("date:hour:" + Integer.parseInt(time.group(1)));
+        }
+        if (!WEEKDAY.matcher(lower).lookingAt()) {
+            sink.add("date:no-weekday");
+        }
+    }
+
+    private static String firstWord(String value) {
+        String trimmed = value.trim();
+        int space = 0;
+        while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+            space++;
+        }
+        return trimmed.substring(0, space);
+    }
+}
