@@ -1,0 +1,46 @@
+package io.mailbin.cli;
+
+import io.mailbin.spam.SpamModel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code spam serve}: the spam-check HTTP API, until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve POST " + SpamCheckServer.PATH + " over HTTP.")
+final class SpamServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption = new ModelOption();
+
+    @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port to listen on (0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind = "127.0.0.1";
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
+        }
+        SpamModel model = modelOption.load();
+        var server = SpamCheckServer.start(model, new InetSocketAddress(bind, port));
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("spam checks on http://" + bind + ":" + server.port() + SpamCheckServer.PATH);
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}
