@@ -31,11 +31,17 @@ final class HeaderTokenizer {
             case "from", "reply-to", "sender", "return-path", "errors-to" -> sender(name, lower, sink);
             case "to", "cc" -> recipients(name, lower, sink);
             case "received" -> received(lower, sink);
-            case "content-type" -> contentType(lower, sink);
+            case "content-type" -> {
+                contentType(lower, sink);
+                boundary(value, lower, sink);
+            }
             case "content-transfer-encoding", "precedence", "x-priority", "importance", "x-msmail-priority",
                  "mime-version" -> sink.add(name + ":" + firstWord(lower));
             case "x-mailer", "user-agent", "organization" -> words(name, lower, sink);
-            case "message-id" -> messageId(lower, sink);
+            case "message-id" -> {
+                messageId(lower, sink);
+                sink.add("message-id:shape:" + Shape.of(value));
+            }
             case "date" -> date(lower, sink);
             default -> {
                 // presence of the field is already a token; its value is mostly noise
@@ -64,7 +70,13 @@ final class HeaderTokenizer {
         }
     }
 
-    private static void sender(String name, String lower, TokenSink sink) {
+    /**
+     * From keeps its own tokens; Reply-To, Sender, Return-Path and Errors-To share the prefix
+     * {@code envelope:}, because a mailing list repeats one address in all four and counting it
+     * four times would overstate one piece of evidence (this cut false positives in cross-validation).
+     */
+    private static void sender(String field, String lower, TokenSink sink) {
+        String name = field.equals("from") ? "from" : "envelope";
         Matcher matcher = ADDRESS.matcher(lower);
         if (!matcher.find()) {
             sink.add(name + ":no-address");
@@ -116,11 +128,21 @@ final class HeaderTokenizer {
 
     static void contentType(String lower, TokenSink sink) {
         int semicolon = lower.indexOf(';');
-        sink.add("content-type:" + (semicolon < 0 ? lower : lower.substring(0, semicolon)).trim());
+        String type = (semicolon < 0 ? lower : lower.substring(0, semicolon)).trim();
+        sink.add("content-type:" + type);
         int charset = lower.indexOf("charset=");
         if (charset >= 0) {
             String value = lower.substring(charset + "charset=".length()).replace("\"", "");
             sink.add("charset:" + firstWord(value.replace(';', ' ')));
+        }
+    }
+
+    private static void boundary(String value, String lower, TokenSink sink) {
+        int start = lower.indexOf("boundary=");
+        if (start >= 0) {
+            String boundary = value.substring(start + "boundary=".length()).replace("\"", "");
+            int end = boundary.indexOf(';');
+            sink.add("boundary:" + Shape.of(end < 0 ? boundary.strip() : boundary.substring(0, end).strip()));
         }
     }
 
