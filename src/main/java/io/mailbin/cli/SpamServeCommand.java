@@ -32,15 +32,28 @@ final class SpamServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
         }
         SpamModel model = modelOption.load();
-        var server = SpamCheckServer.start(model, new InetSocketAddress(bind, port));
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        spec.commandLine().getOut().println("spam checks on http://" + bind + ":" + server.port() + SpamCheckServer.PATH);
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return 0;
+        Thread hook = new Thread(stopped::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (var server = SpamCheckServer.start(model, new InetSocketAddress(bind, port))) {
+            spec.commandLine().getOut().println("spam checks on http://" + bind + ":" + server.port() + SpamCheckServer.PATH);
+            spec.commandLine().getOut().flush();
+            try {
+                stopped.await(); // until the JVM shuts down, or the thread running the command is interrupted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        } finally {
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running
+        }
     }
 }

@@ -10,8 +10,8 @@ import java.util.Locale;
  */
 final class WordTokenizer {
     static final int MIN_WORD = 3;
-    static final int MAX_WORD = 12;
-    private static final String STRIPPED = "\"'()[]<>{},.;:?*`|_-=~^#/\\+";
+    static final int MAX_WORD = 16;
+    private static final String STRIPPED = "\"'()[]<>{},.;:?*`|-=~^#/\\+";
 
     private WordTokenizer() {
     }
