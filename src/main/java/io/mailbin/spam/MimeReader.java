@@ -77,13 +77,43 @@ final class MimeReader {
         if (value.length() > MAX_HEADER_CHARS) {
             value = value.substring(0, MAX_HEADER_CHARS);
         }
-        value = value.replaceAll("\r?\n[ \t]+", " ").replace('\r', ' ').replace('\n', ' ').trim();
-        try {
-            value = DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
-        } catch (RuntimeException e) {
-            // keep the undecoded value: its raw encoded words still say something
+        value = unfold(value);
+        if (value.contains("=?")) {
+            try {
+                value = DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
+            } catch (RuntimeException e) {
+                // keep the undecoded value: its raw encoded words still say something
+            }
         }
         return new Header(name, value);
+    }
+
+    /** Joins folded header lines: each line break with the white space around it becomes one space. */
+    static String unfold(String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value.strip();
+        }
+        var unfolded = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n') {
+                pendingSpace = true;
+                while (unfolded.length() > 0 && (unfolded.charAt(unfolded.length() - 1) == ' ' || unfolded.charAt(unfolded.length() - 1) == '\t')) {
+                    unfolded.setLength(unfolded.length() - 1);
+                }
+                while (i + 1 < value.length() && (value.charAt(i + 1) == ' ' || value.charAt(i + 1) == '\t')) {
+                    i++;
+                }
+            } else {
+                if (pendingSpace && unfolded.length() > 0) {
+                    unfolded.append(' ');
+                }
+                pendingSpace = false;
+                unfolded.append(c);
+            }
+        }
+        return unfolded.toString().strip();
     }
 
     private final class Collector extends AbstractContentHandler {

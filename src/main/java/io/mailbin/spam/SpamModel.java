@@ -103,7 +103,8 @@ public final class SpamModel {
     }
 
     void learn(Collection<String> tokens, boolean spam, int delta) {
-        Set<String> distinct = new HashSet<>(tokens);
+        Set<String> distinct = HashSet.newHashSet(tokens.size());
+        distinct.addAll(tokens);
         lock.writeLock().lock();
         try {
             table.learn(distinct, spam, delta);
@@ -129,7 +130,8 @@ public final class SpamModel {
     }
 
     double spamminessOf(Collection<String> tokens) {
-        Set<String> distinct = new HashSet<>(tokens);
+        Set<String> distinct = HashSet.newHashSet(tokens.size());
+        distinct.addAll(tokens);
         lock.readLock().lock();
         try {
             return Spamminess.of(classifier.logOdds(distinct, table));

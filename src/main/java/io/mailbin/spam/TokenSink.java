@@ -6,7 +6,7 @@ import java.util.List;
 /** Collects the tokens of one message and stops accepting them once the limit is reached. */
 final class TokenSink {
     private final int limit;
-    private final List<String> tokens = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>(256);
 
     TokenSink(int limit) {
         this.limit = limit;
