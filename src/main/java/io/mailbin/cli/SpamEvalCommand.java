@@ -82,13 +82,20 @@ final class SpamEvalCommand implements Callable<Integer> {
         scored.stream().filter(s -> !s.spam())
                 .sorted(java.util.Comparator.comparingDouble(ScoredMessage::spamminess).reversed())
                 .limit(showErrors)
-                .forEach(s -> out.printf(Locale.ROOT, "  %-12.6g %s%n", s.spamminess(), s.name()));
+                .forEach(s -> out.printf(Locale.ROOT, "  %-12s %s%n", score(s.spamminess()), s.name()));
         out.println("lowest-scoring spam:");
         scored.stream().filter(ScoredMessage::spam)
                 .sorted(java.util.Comparator.comparingDouble(ScoredMessage::spamminess))
                 .limit(showErrors)
-                .forEach(s -> out.printf(Locale.ROOT, "  %-12.6g %s%n", s.spamminess(), s.name()));
+                .forEach(s -> out.printf(Locale.ROOT, "  %-12s %s%n", score(s.spamminess()), s.name()));
         out.flush();
+    }
+
+    /** Six significant digits, but scores near 1 as "1-2.5e-09" so that they do not all print as 1.00000. */
+    static String score(double spamminess) {
+        return spamminess > 0.9999 && spamminess < 1
+                ? String.format(Locale.ROOT, "1-%.2g", 1 - spamminess)
+                : String.format(Locale.ROOT, "%.6g", spamminess);
     }
 
     private void report(Evaluation evaluation, PrintWriter out) {
@@ -97,13 +104,13 @@ final class SpamEvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "AUC %.5f%n", evaluation.auc());
         double threshold = evaluation.thresholdFor(tuning.maxFpPer800);
         OperatingPoint chosen = evaluation.atThreshold(threshold);
-        out.printf(Locale.ROOT, "threshold %.6g (at most %.1f FP per 800 ham): spam recall %.2f%%, false positives %d (%.2f per 800 ham)%n",
-                threshold, tuning.maxFpPer800, 100 * chosen.recall(), chosen.falsePositives(), chosen.falsePositivesPer800());
+        out.printf(Locale.ROOT, "threshold %s (at most %.1f FP per 800 ham): spam recall %.2f%%, false positives %d (%.2f per 800 ham)%n",
+                score(threshold), tuning.maxFpPer800, 100 * chosen.recall(), chosen.falsePositives(), chosen.falsePositivesPer800());
         out.println("recall   threshold      FP  FP/800");
         for (double recall : RECALLS) {
             OperatingPoint point = evaluation.atRecall(recall);
-            out.printf(Locale.ROOT, "%5.1f%%  %-12.6g %4d  %6.2f%n",
-                    100 * recall, point.threshold(), point.falsePositives(), point.falsePositivesPer800());
+            out.printf(Locale.ROOT, "%5.1f%%  %-12s %4d  %6.2f%n",
+                    100 * recall, score(point.threshold()), point.falsePositives(), point.falsePositivesPer800());
         }
         out.flush();
     }

@@ -14,7 +14,6 @@ final class HeaderTokenizer {
     private static final Pattern ZONE = Pattern.compile("([+-]\\d{4}|\\(?\\b[a-z]{2,5}\\)?$)");
     private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):\\d{2}");
     private static final Pattern WEEKDAY = Pattern.compile("(mon|tue|wed|thu|fri|sat|sun)[a-z]*,");
-    private static final int MAX_RECEIVED_HOSTS = 8;
 
     private HeaderTokenizer() {
     }
@@ -28,7 +27,7 @@ final class HeaderTokenizer {
             case "subject" -> subject(value, sink);
             case "from", "reply-to", "sender", "return-path", "errors-to" -> sender(name, lower, sink);
             case "to", "cc" -> recipients(name, lower, sink);
-            case "received" -> received(lower, sink);
+            case "received" -> RelayTokens.add(lower, sink);
             case "content-type" -> {
                 contentType(lower, sink);
                 boundary(value, lower, sink);
@@ -102,87 +101,6 @@ final class HeaderTokenizer {
         if (lower.contains("undisclosed")) {
             sink.add(name + ":undisclosed");
         }
-    }
-
-    /** Host names (and their last two labels) and IPv4 prefixes of the relays; a hand-written scan, as regexes were slow here. */
-    private static void received(String lower, TokenSink sink) {
-        int hosts = 0;
-        int ips = 0;
-        int i = 0;
-        while (i < lower.length()) {
-            while (i < lower.length() && !isHostChar(lower.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < lower.length() && isHostChar(lower.charAt(i))) {
-                i++;
-            }
-            String word = trimDots(lower, start, i);
-            if (isIpv4(word)) {
-                if (ips++ < MAX_RECEIVED_HOSTS) {
-                    String[] octets = word.split("\\.");
-                    sink.add("received:ip:" + octets[0] + "." + octets[1]);
-                    sink.add("received:ip:" + octets[0] + "." + octets[1] + "." + octets[2]);
-                }
-            } else if (isHostName(word) && hosts++ < MAX_RECEIVED_HOSTS) {
-                sink.add("received:" + word);
-                int lastDot = word.lastIndexOf('.');
-                int secondDot = word.lastIndexOf('.', lastDot - 1);
-                if (secondDot > 0) {
-                    sink.add("received:" + word.substring(secondDot + 1));
-                }
-            }
-        }
-    }
-
-    private static boolean isHostChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-    }
-
-    private static String trimDots(String text, int start, int end) {
-        int from = start;
-        int to = end;
-        while (from < to && (text.charAt(from) == '.' || text.charAt(from) == '-')) {
-            from++;
-        }
-        while (to > from && (text.charAt(to - 1) == '.' || text.charAt(to - 1) == '-')) {
-            to--;
-        }
-        return text.substring(from, to);
-    }
-
-    private static boolean isIpv4(String word) {
-        int dots = 0;
-        int digits = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == '.') {
-                if (digits == 0) {
-                    return false;
-                }
-                dots++;
-                digits = 0;
-            } else if (c >= '0' && c <= '9' && digits < 3) {
-                digits++;
-            } else {
-                return false;
-            }
-        }
-        return dots == 3 && digits > 0;
-    }
-
-    /** At least two dots and a top-level label of two or more letters: "mail.example.org", not "8.11.6" or "example.org". */
-    private static boolean isHostName(String word) {
-        int lastDot = word.lastIndexOf('.');
-        if (lastDot < 0 || word.indexOf('.') == lastDot || word.length() - lastDot - 1 < 2 || word.contains("..")) {
-            return false;
-        }
-        for (int i = lastDot + 1; i < word.length(); i++) {
-            if (word.charAt(i) < 'a' || word.charAt(i) > 'z') {
-                return false;
-            }
-        }
-        return true;
     }
 
     static void contentType(String lower, TokenSink sink) {

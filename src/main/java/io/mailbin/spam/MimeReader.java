@@ -1,6 +1,5 @@
 package io.mailbin.spam;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ final class MimeReader {
         parser.setContentDecoding(true);
         parser.setContentHandler(collector);
         try {
-            parser.parse(new ByteArrayInputStream(raw, start, length));
+            parser.parse(new ByteSource(raw, start, length));
         } catch (MimeException | IOException | RuntimeException e) {
             // A malformed or truncated tail is normal in spam: keep what was read before it.
         }

@@ -1,6 +1,5 @@
 package io.mailbin.spam;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.james.mime4j.codec.EncoderUtil;
 
@@ -20,18 +19,18 @@ public record SpamCheck(String to, String from, String subject, String text) {
 
     /** The raw RFC 822 message: fields as headers (RFC 2047 where not ASCII), text as a UTF-8 plain body. */
     public byte[] toRawMessage() {
-        var out = new ByteArrayOutputStream(text.length() + 256);
-        field(out, "From", from);
-        field(out, "To", to);
-        field(out, "Subject", subject);
-        write(out, "MIME-Version: 1.0\r\n");
-        write(out, "Content-Type: text/plain; charset=UTF-8\r\n");
-        write(out, "Content-Transfer-Encoding: 8bit\r\n\r\n");
-        write(out, text);
-        return out.toByteArray();
+        var message = new StringBuilder(text.length() + 256);
+        field(message, "From", from);
+        field(message, "To", to);
+        field(message, "Subject", subject);
+        message.append("MIME-Version: 1.0\r\n")
+                .append("Content-Type: text/plain; charset=UTF-8\r\n")
+                .append("Content-Transfer-Encoding: 8bit\r\n\r\n")
+                .append(text);
+        return message.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void field(ByteArrayOutputStream out, String name, String value) {
+    private static void field(StringBuilder message, String name, String value) {
         if (value.isBlank()) {
             return;
         }
@@ -40,10 +39,6 @@ public record SpamCheck(String to, String from, String subject, String text) {
         String encoded = EncoderUtil.hasToBeEncoded(flat, 0)
                 ? EncoderUtil.encodeEncodedWord(flat, EncoderUtil.Usage.TEXT_TOKEN)
                 : flat;
-        write(out, name + ": " + encoded + "\r\n");
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        message.append(name).append(": ").append(encoded).append("\r\n");
     }
 }
