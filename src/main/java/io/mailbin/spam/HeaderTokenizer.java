@@ -1,5 +1,6 @@
 package io.mailbin.spam;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
  * different in the subject than in the body. Which fields are present is a token too.
  */
 final class HeaderTokenizer {
-    private static final Pattern ADDRESS = Pattern.compile("([^\\s<>\"',;:()]+)@([a-z0-9.-]+[a-z0-9])");
     private static final Pattern ZONE = Pattern.compile("([+-]\\d{4}|\\(?\\b[a-z]{2,5}\\)?$)");
     private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):\\d{2}");
     private static final Pattern WEEKDAY = Pattern.compile("(mon|tue|wed|thu|fri|sat|sun)[a-z]*,");
@@ -30,7 +30,7 @@ final class HeaderTokenizer {
             case "received" -> RelayTokens.add(lower, sink);
             case "content-type" -> {
                 contentType(lower, sink);
-                boundary(value, lower, sink);
+                boundary(value, sink);
             }
             case "content-transfer-encoding", "precedence", "x-priority", "importance", "x-msmail-priority",
                  "mime-version" -> sink.add(name + ":" + firstWord(lower));
@@ -74,14 +74,15 @@ final class HeaderTokenizer {
      */
     private static void sender(String field, String lower, TokenSink sink) {
         String name = field.equals("from") ? "from" : "envelope";
-        Matcher matcher = ADDRESS.matcher(lower);
-        if (!matcher.find()) {
+        List<EmailAddress> addresses = EmailAddress.findAll(lower, 1);
+        if (addresses.isEmpty()) {
             sink.add(name + ":no-address");
             return;
         }
-        sink.add(name + ":addr:" + matcher.group(1) + "@" + matcher.group(2));
-        sink.add(name + ":domain:" + matcher.group(2));
-        int start = matcher.start();
+        EmailAddress address = addresses.getFirst();
+        sink.add(name + ":addr:" + address.address());
+        sink.add(name + ":domain:" + address.domain());
+        int start = address.start();
         if (start > 0) {
             WordTokenizer.tokenize(lower.substring(0, start), name + ":name:", sink);
         } else {
@@ -90,13 +91,12 @@ final class HeaderTokenizer {
     }
 
     private static void recipients(String name, String lower, TokenSink sink) {
-        Matcher matcher = ADDRESS.matcher(lower);
-        int count = 0;
-        while (matcher.find() && count < 20) {
-            sink.add(name + ":domain:" + matcher.group(2));
-            sink.add(name + ":addr:" + matcher.group(1) + "@" + matcher.group(2));
-            count++;
+        List<EmailAddress> addresses = EmailAddress.findAll(lower, 20);
+        for (EmailAddress address : addresses) {
+            sink.add(name + ":domain:" + address.domain());
+            sink.add(name + ":addr:" + address.address());
         }
+        int count = addresses.size();
         sink.add(name + ":count:" + (count < 5 ? String.valueOf(count) : "many"));
         if (lower.contains("undisclosed")) {
             sink.add(name + ":undisclosed");
@@ -114,8 +114,14 @@ final class HeaderTokenizer {
         }
     }
 
-    private static void boundary(String value, String lower, TokenSink sink) {
-        int start = lower.indexOf("boundary=");
+    /** Searches the original value, not {@code lower}: lower-casing can change the length of non-ASCII text. */
+    private static void boundary(String value, TokenSink sink) {
+        int start = -1;
+        for (int i = 0; i + "boundary=".length() <= value.length() && start < 0; i++) {
+            if (value.regionMatches(true, i, "boundary=", 0, "boundary=".length())) {
+                start = i;
+            }
+        }
         if (start >= 0) {
             String boundary = value.substring(start + "boundary=".length()).replace("\"", "");
             int end = boundary.indexOf(';');

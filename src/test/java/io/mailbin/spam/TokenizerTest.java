@@ -154,6 +154,35 @@ class TokenizerTest {
     }
 
     @Test
+    void hostileHeadersAreScannedInLinearTime() {
+        var headers = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            headers.append("To: ").append("a".repeat(3_900)).append(" b").append(i).append("@example.com\n");
+        }
+        headers.append("Content-Type: text/plain; name=\"\u0130\u0130\u0130\"; boundary=\"zz\"\n");
+
+        List<String> tokens = tokenizer.tokenize(raw(headers + "\nbody\n"));
+
+        assertThat(tokens).contains("to:addr:b0@example.com", "to:addr:b119@example.com", "boundary:a", "body");
+    }
+
+    @Test
+    void recipientsAndSendersGiveAddressTokens() {
+        List<String> tokens = tokenizer.tokenize(raw("""
+                From: "Mailing List" <list-owner@lists.example.org>
+                Reply-To: list@lists.example.org
+                Return-Path: <list-owner@lists.example.org>
+                To: a@one.example, "B" <b@two.example>, undisclosed-recipients:;
+
+                hi
+                """));
+
+        assertThat(tokens).contains("from:addr:list-owner@lists.example.org", "from:name:mailing", "from:name:list",
+                "envelope:addr:list@lists.example.org", "envelope:addr:list-owner@lists.example.org",
+                "to:addr:a@one.example", "to:domain:two.example", "to:count:2", "to:undisclosed");
+    }
+
+    @Test
     void tokenLimitIsRespected() {
         var small = new Tokenizer(new TokenizerLimits(1_000_000, 100_000, 10));
 
