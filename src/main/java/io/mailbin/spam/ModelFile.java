@@ -87,7 +87,8 @@ final class ModelFile {
         }
         var crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
-        var in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        int storedCrc = java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        var in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4));
         byte[] magic = in.readNBytes(MAGIC.length);
         if (!java.util.Arrays.equals(magic, MAGIC)) {
             throw new IOException("not a Mailbin spam model: bad magic number");
@@ -95,6 +96,9 @@ final class ModelFile {
         int version = in.readUnsignedShort();
         if (version != VERSION) {
             throw new IOException("unsupported spam model version " + version + " (this build reads " + VERSION + ")");
+        }
+        if (storedCrc != (int) crc.getValue()) {
+            throw new IOException("spam model is corrupt: checksum mismatch");
         }
         int tokenizerVersion = in.readUnsignedShort();
         if (tokenizerVersion != TOKENIZER_VERSION) {
@@ -107,7 +111,10 @@ final class ModelFile {
             int spamMessages = in.readInt();
             int hamMessages = in.readInt();
             int tokens = in.readInt();
-            Map<String, TokenCount> counts = HashMap.newHashMap(Math.max(0, tokens));
+            if (tokens < 0 || tokens > bytes.length / 4) {
+                throw new IOException("spam model is corrupt: " + tokens + " tokens cannot fit in " + bytes.length + " bytes");
+            }
+            Map<String, TokenCount> counts = HashMap.newHashMap(tokens);
             String previous = "";
             for (int i = 0; i < tokens; i++) {
                 int shared = readVarint(in);
@@ -116,9 +123,8 @@ final class ModelFile {
                 counts.put(token, new TokenCount(readVarint(in), readVarint(in)));
                 previous = token;
             }
-            int storedCrc = in.readInt();
-            if (storedCrc != (int) crc.getValue() || in.available() != 0) {
-                throw new IOException("spam model is corrupt: checksum mismatch");
+            if (in.available() != 0) {
+                throw new IOException("spam model is corrupt: " + in.available() + " unexpected bytes after the token table");
             }
             return new Contents(new TokenTable(counts, spamMessages, hamMessages), settings, threshold);
         } catch (EOFException | IndexOutOfBoundsException | IllegalArgumentException e) {
