@@ -7,15 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spam classify}: one spamminess per message file, in argument order. */
-@Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Print the spamminess (0 to 1) of each raw message file, one per line.")
+@Command(name = "classify", description = "Print the spamminess (0 to 1) of each raw message file, one per line.")
 final class SpamClassifyCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 

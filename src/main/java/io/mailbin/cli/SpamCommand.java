@@ -3,16 +3,19 @@ package io.mailbin.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code spam}: train, evaluate and run the spam classifier. The product's top-level
  * {@code mailbin} command registers it as a subcommand; {@link #main} runs it on its own.
  */
 @Command(name = "spam",
-        mixinStandardHelpOptions = true,
         description = "Train, evaluate and serve the Naive Bayes spam classifier.",
         subcommands = {SpamTrainCommand.class, SpamClassifyCommand.class, SpamEvalCommand.class, SpamServeCommand.class})
 public final class SpamCommand implements Runnable {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

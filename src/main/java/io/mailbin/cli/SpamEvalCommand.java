@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spam eval}: k-fold cross-validation of the classifier over labelled folders. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Cross-validate the classifier: AUC, recall and false positives at the chosen threshold.")
+@Command(name = "eval", description = "Cross-validate the classifier: AUC, recall and false positives at the chosen threshold.")
 final class SpamEvalCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     private static final double[] RECALLS = {0.90, 0.95, 0.97, 0.99, 0.995};
 
     @Spec

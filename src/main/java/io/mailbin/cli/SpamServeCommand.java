@@ -11,9 +11,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spam serve}: the spam-check HTTP API, until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve POST " + SpamCheckServer.PATH + " over HTTP.")
+@Command(name = "serve", description = "Serve POST " + SpamCheckServer.PATH + " over HTTP.")
 final class SpamServeCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 

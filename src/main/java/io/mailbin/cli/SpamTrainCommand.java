@@ -22,8 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code spam train}: trains a model on labelled folders and writes it. The threshold stored in
  * the model comes from cross-validation on the same messages unless {@code --threshold} is given.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a spam model from labelled folders.")
+@Command(name = "train", description = "Train a spam model from labelled folders.")
 final class SpamTrainCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 
