@@ -1,5 +1,6 @@
 package io.mailbin.spam;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ public final class Tokenizer {
         for (MessagePart part : message.parts()) {
             part(part, sink);
         }
-        return sink.tokens();
+        return Collections.unmodifiableList(sink.tokens());
     }
 
     /** Tokens of the structured form used by the HTTP API; identical to tokenising {@link SpamCheck#toRawMessage()}. */
