@@ -8,6 +8,11 @@ import io.mailbin.ingest.Router;
 import io.mailbin.smtp.SmtpServer;
 import io.mailbin.store.Store;
 import io.mailbin.store.sqlite.SqliteStore;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.slf4j.Logger;
@@ -40,10 +45,11 @@ public final class Mailbin implements AutoCloseable {
         SmtpServer smtp = null;
         HttpApi http = null;
         try {
+            PrometheusMeterRegistry metrics = metrics();
             Ingest ingest = new Ingest(new MessageParser(), new Router(), store.messages());
-            smtp = new SmtpServer(config.smtp(), config.hostname(), ingest);
+            smtp = new SmtpServer(config.smtp(), config.hostname(), ingest, metrics);
             Mailbin[] self = new Mailbin[1];
-            http = new HttpApi(store.messages(), () -> self[0] != null && self[0].ready);
+            http = new HttpApi(store.messages(), () -> self[0] != null && self[0].ready, metrics::scrape);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
             self[0] = new Mailbin(config, store, smtp, http);
@@ -62,6 +68,15 @@ public final class Mailbin implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** One registry per process, served as Prometheus text on {@code GET /metrics}. */
+    private static PrometheusMeterRegistry metrics() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        return registry;
     }
 
     private static InetAddress resolve(String bind) {

@@ -10,6 +10,7 @@ import io.mailbin.store.StoreUnavailableException;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,11 @@ public final class HttpApi implements AutoCloseable {
 
     private final Javalin app;
 
-    /** @param ready answers whether every listener of the process is up, for {@code /healthz} */
-    public HttpApi(MessageStore store, BooleanSupplier ready) {
+    /**
+     * @param ready   answers whether every listener of the process is up, for {@code /healthz}
+     * @param metrics the process's metrics in Prometheus text format, for {@code /metrics}
+     */
+    public HttpApi(MessageStore store, BooleanSupplier ready, Supplier<String> metrics) {
         MessageLookup lookup = new MessageLookup(store);
         MessageRoutes messages = new MessageRoutes(store, lookup);
         ContentRoutes content = new ContentRoutes(lookup);
@@ -33,6 +37,7 @@ public final class HttpApi implements AutoCloseable {
         this.app = Javalin.create(config -> {
             configure(config);
             config.routes.get("/healthz", ctx -> health(ctx, ready));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
             messages.register(config.routes);
             content.register(config.routes);
             attachments.register(config.routes);

@@ -59,6 +59,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Silence before an SMTP session is closed (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--smtp-capacity", defaultValue = "${env:MAILBIN_SMTP_CAPACITY:-auto}",
+            description = "Messages processed at once; further connections wait in a queue (default: ${DEFAULT-VALUE}:"
+                    + " 16 per CPU, at most what half the heap holds at --max-message-size).")
+    String smtpCapacity;
+
+    @Option(names = "--smtp-queue-timeout", defaultValue = "${env:MAILBIN_SMTP_QUEUE_TIMEOUT:-60s}",
+            converter = Converters.Time.class,
+            description = "How long a connection waits for capacity before it gets 421 (default: ${DEFAULT-VALUE}).")
+    Duration smtpQueueTimeout;
+
+    @Option(names = "--smtp-max-connections", defaultValue = "${env:MAILBIN_SMTP_MAX_CONNECTIONS:-10000}",
+            description = "Open SMTP connections, processing or queued; past it new ones get 421 at once (default: ${DEFAULT-VALUE}).")
+    int smtpMaxConnections;
+
     @Option(names = "--public-max-messages", defaultValue = "${env:MAILBIN_PUBLIC_MAX_MESSAGES:-1000}",
             description = "Newest messages kept per public inbox, 0 = no limit (default: ${DEFAULT-VALUE}; Mailsac: 6).")
     int publicMaxMessages;
@@ -91,10 +105,26 @@ public final class ServeCommand implements Callable<Integer> {
         return Config.builder()
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
                 .publicUrl(publicUrl).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients).maxErrors(maxErrors)
-                .smtpIdleTimeout(idleTimeout).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
+                .smtpIdleTimeout(idleTimeout).smtpCapacity(capacity(smtpCapacity)).smtpQueueTimeout(smtpQueueTimeout)
+                .smtpMaxConnections(smtpMaxConnections).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)
                 .shutdownGrace(shutdownGrace)
                 .build();
+    }
+
+    private static int capacity(String value) {
+        if (value.isBlank() || value.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--smtp-capacity must be 'auto' or a positive number, got '" + value + "'");
+        }
     }
 
     @Override

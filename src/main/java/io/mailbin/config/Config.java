@@ -1,5 +1,6 @@
 package io.mailbin.config;
 
+import io.mailbin.smtp.AdmissionSettings;
 import io.mailbin.smtp.SmtpSettings;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
@@ -55,6 +56,9 @@ public record Config(
         private int maxRecipients = 100;
         private int maxErrors = 10;
         private Duration smtpIdleTimeout = Duration.ofMinutes(5);
+        private int smtpCapacity; // 0: derived from the machine, see AdmissionSettings.defaultCapacity
+        private Duration smtpQueueTimeout = Duration.ofSeconds(60);
+        private int smtpMaxConnections = 10_000;
         private String storeSync = "full";
         private int readThreads = 4;
         private int publicMaxMessages = 1000;
@@ -73,6 +77,9 @@ public record Config(
         public Builder maxRecipients(int v) { maxRecipients = v; return this; }
         public Builder maxErrors(int v) { maxErrors = v; return this; }
         public Builder smtpIdleTimeout(Duration v) { smtpIdleTimeout = v; return this; }
+        public Builder smtpCapacity(int v) { smtpCapacity = v; return this; }
+        public Builder smtpQueueTimeout(Duration v) { smtpQueueTimeout = v; return this; }
+        public Builder smtpMaxConnections(int v) { smtpMaxConnections = v; return this; }
         public Builder storeSync(String v) { storeSync = v; return this; }
         public Builder readThreads(int v) { readThreads = v; return this; }
         public Builder publicMaxMessages(int v) { publicMaxMessages = v; return this; }
@@ -91,7 +98,10 @@ public record Config(
                     hostname,
                     httpPort,
                     url,
-                    new SmtpSettings(smtpPort, maxMessageSize, maxRecipients, maxErrors, smtpIdleTimeout),
+                    new SmtpSettings(smtpPort, maxMessageSize, maxRecipients, maxErrors, smtpIdleTimeout,
+                            new AdmissionSettings(
+                                    smtpCapacity > 0 ? smtpCapacity : AdmissionSettings.defaultCapacity(maxMessageSize),
+                                    smtpQueueTimeout, smtpMaxConnections)),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace);

@@ -7,15 +7,11 @@ import io.mailbin.ingest.Receipt;
 import io.mailbin.mail.EmailAddress;
 import io.mailbin.mail.InvalidAddressException;
 import io.mailbin.store.StoreUnavailableException;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,8 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection, run on its own virtual thread: reads commands, keeps the transaction state
- * (HELO → MAIL → RCPT… → DATA) and answers with RFC 3463 enhanced status codes.
+ * One SMTP connection, run on its own virtual thread: waits for admission, then reads commands, keeps
+ * the transaction state (HELO → MAIL → RCPT… → DATA) and answers with RFC 3463 enhanced status codes.
+ *
+ * <p>Admission: the session takes a processing permit from the {@link AdmissionQueue} before its 220
+ * greeting and keeps it through its first message; each later message takes a permit again at DATA,
+ * before the 354. While it waits nothing is sent; past the queue timeout the client gets 421.
  *
  * <p>Replies are buffered and flushed only when the client has sent nothing further, so a pipelining
  * client gets its replies in one packet. A command is processed under {@link #busy}, which shutdown
@@ -40,7 +40,8 @@ final class SmtpSession implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
     static final int MAX_COMMAND_LINE = 2048;
 
-    private final Socket socket;
+    private final SmtpConnection conn;
+    private final SmtpServices services;
     private final SmtpSettings settings;
     private final String hostname;
     private final Ingest ingest;
@@ -49,8 +50,9 @@ final class SmtpSession implements Runnable {
     private final String remoteIp;
     private final String localIp;
 
-    private SmtpInput in;
-    private OutputStream out;
+    private volatile Thread thread;
+    private volatile boolean admitted;
+    private AdmissionQueue.Permit permit;
     private volatile boolean closing;
     private final java.util.concurrent.atomic.AtomicBoolean saidGoodbye = new java.util.concurrent.atomic.AtomicBoolean();
     private int errors;
@@ -61,28 +63,32 @@ final class SmtpSession implements Runnable {
     private final List<EmailAddress> recipients = new ArrayList<>();
     private long declaredSize;
 
-    SmtpSession(Socket socket, SmtpSettings settings, String hostname, Ingest ingest, Consumer<SmtpSession> onEnd) {
-        this.socket = socket;
-        this.settings = settings;
-        this.hostname = hostname;
-        this.ingest = ingest;
+    SmtpSession(Socket socket, SmtpServices services, Consumer<SmtpSession> onEnd) {
+        this.conn = new SmtpConnection(socket);
+        this.services = services;
+        this.settings = services.settings();
+        this.hostname = services.hostname();
+        this.ingest = services.ingest();
         this.onEnd = onEnd;
-        this.remoteIp = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress();
-        this.localIp = socket.getLocalAddress().getHostAddress();
+        this.remoteIp = conn.remoteIp();
+        this.localIp = conn.localIp();
     }
 
     @Override
     public void run() {
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
-            in = new SmtpInput(socket.getInputStream());
-            out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+        thread = Thread.currentThread();
+        try {
+            if (!admit()) {
+                return;
+            }
+            conn.open((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
             reply("220 " + hostname + " ESMTP Mailbin ready");
-            out.flush();
+            conn.flush();
             loop();
         } catch (SocketTimeoutException e) {
-            quietly("421 4.4.2 " + hostname + " idle too long, closing connection");
+            reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
+        } catch (InterruptedException e) {
+            log.debug("shutdown while {} waited for capacity", remoteIp);
         } catch (SocketException | EOFException e) {
             log.debug("client {} went away: {}", remoteIp, e.getMessage());
         } catch (IOException e) {
@@ -92,15 +98,48 @@ final class SmtpSession implements Runnable {
             log.error("incident {}: SMTP session with {} failed", incident, remoteIp, e);
             quietly("421 4.3.0 Internal error (incident " + incident + "), closing connection");
         } finally {
+            releasePermit();
+            conn.close();
             onEnd.accept(this);
         }
+    }
+
+    /** Waits in the queue for a processing permit; false when the connection was refused and closed. */
+    private boolean admit() throws InterruptedException, IOException {
+        conn.socket().setTcpNoDelay(true);
+        permit = services.queue().acquire();
+        if (permit == null) {
+            queueTimeout();
+            return false;
+        }
+        admitted = true;
+        return !closing;
+    }
+
+    private void queueTimeout() {
+        services.metrics().rejected(421, "queue_timeout");
+        conn.sayAndClose("421 4.7.0 " + hostname + " is busy: no capacity became free within "
+                + seconds(services.queue().timeout()) + ", try again later");
+    }
+
+    private void releasePermit() {
+        if (permit != null) {
+            permit.close();
+            permit = null;
+        }
+    }
+
+    /** Tells the client why it is turned away, counts it, and closes the connection. */
+    private void reject(int code, String reason, String line) {
+        services.metrics().rejected(code, reason);
+        quietly(line);
     }
 
     private void loop() throws IOException {
         while (!closing) {
             String line;
             try {
-                line = in.readLine(MAX_COMMAND_LINE);
+                line = conn.in().readLine(MAX_COMMAND_LINE);
             } catch (SmtpInput.LineTooLongException e) {
                 line = null;
                 if (error("500 5.5.6 Command line too long (limit " + MAX_COMMAND_LINE + " bytes)")) {
@@ -149,7 +188,7 @@ final class SmtpSession implements Runnable {
             case "NOOP" -> reply("250 2.0.0 Ok");
             case "QUIT" -> {
                 reply("221 2.0.0 " + hostname + " closing connection");
-                out.flush();
+                conn.flush();
                 yield false;
             }
             case "VRFY" -> reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
@@ -204,6 +243,7 @@ final class SmtpSession implements Runnable {
                         return !error("501 5.5.4 Bad SIZE parameter");
                     }
                     if (size > settings.maxMessageSize()) {
+                        services.metrics().rejected(552, "message_size");
                         return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
                                 + settings.maxMessageSize() + " bytes");
                     }
@@ -235,6 +275,7 @@ final class SmtpSession implements Runnable {
             return !error("553 5.1.3 Bad recipient address syntax: " + e.getMessage());
         }
         if (recipients.size() >= settings.maxRecipients()) {
+            services.metrics().rejected(452, "too_many_recipients");
             return reply("452 4.5.3 Too many recipients (limit " + settings.maxRecipients() + " per message)");
         }
         recipients.add(address);
@@ -248,6 +289,19 @@ final class SmtpSession implements Runnable {
         if (recipients.isEmpty()) {
             return !error("553 5.5.1 No valid recipients: send RCPT TO first");
         }
+        if (permit == null) { // a later message of this session queues again, its client told nothing meanwhile
+            conn.flush();
+            try {
+                permit = services.queue().acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (permit == null) {
+                queueTimeout();
+                return false;
+            }
+        }
         String txid = MessageIds.transactionId();
         Instant arrived = Instant.now();
         String protocol = extended ? "ESMTP" : "SMTP";
@@ -255,25 +309,30 @@ final class SmtpSession implements Runnable {
         raw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, txid,
                 recipients.size() == 1 ? recipients.getFirst().address() : null, arrived.atZone(ZoneOffset.UTC)));
         reply("354 End data with <CR><LF>.<CR><LF>");
-        out.flush();
-        boolean fits = in.readData(raw, settings.maxMessageSize());
+        conn.flush();
+        boolean fits = conn.in().readData(raw, settings.maxMessageSize());
         try {
             if (!fits) {
+                services.metrics().rejected(552, "message_size");
                 return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
                         + settings.maxMessageSize() + " bytes");
             }
             Envelope envelope = new Envelope(txid, helo, mailFrom, recipients, remoteIp, localIp, false, arrived);
             Receipt receipt = ingest.accept(envelope, raw.toByteArray());
+            services.metrics().accepted();
             return reply("250 2.0.0 Ok: queued as " + receipt.transactionId());
         } catch (StoreUnavailableException e) {
             log.warn("message from {} not stored, sender told to retry: {}", remoteIp, e.getMessage());
+            services.metrics().rejected(451, "store_unavailable");
             return reply("451 4.3.0 Temporary storage failure, please try again later");
         } catch (RuntimeException e) {
             String incident = incident();
             log.error("incident {}: message {} from {} failed in ingest", incident, txid, remoteIp, e);
+            services.metrics().rejected(554, "internal_error");
             return reply("554 5.3.0 Internal error (incident " + incident + ")");
         } finally {
             resetTransaction();
+            releasePermit(); // the next message of this session queues again
         }
     }
 
@@ -294,24 +353,21 @@ final class SmtpSession implements Runnable {
     private boolean error(String reply) throws IOException {
         reply(reply);
         if (++errors >= settings.maxErrors()) {
+            services.metrics().rejected(421, "too_many_errors");
             reply("421 4.7.0 " + hostname + " too many errors, closing connection");
-            out.flush();
+            conn.flush();
             return true;
         }
         return false;
     }
 
     private boolean reply(String line) throws IOException {
-        out.write(line.getBytes(StandardCharsets.UTF_8));
-        out.write('\r');
-        out.write('\n');
+        conn.reply(line);
         return true;
     }
 
     private void flushUnlessPipelined() throws IOException {
-        if (!in.hasBuffered()) {
-            out.flush();
-        }
+        conn.flushUnlessPipelined();
     }
 
     /**
@@ -320,6 +376,16 @@ final class SmtpSession implements Runnable {
      */
     void shutdown(long graceMillis) {
         closing = true;
+        if (!admitted) { // still queued: stop waiting, say goodbye before any greeting
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+            if (saidGoodbye.compareAndSet(false, true)) {
+                conn.sayAndClose("421 4.3.2 " + hostname + " shutting down, try again later");
+            }
+            return;
+        }
         boolean idle = false;
         try {
             idle = busy.tryLock(graceMillis, TimeUnit.MILLISECONDS);
@@ -329,11 +395,7 @@ final class SmtpSession implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+            conn.close();
             if (idle) {
                 busy.unlock();
             }
@@ -341,15 +403,20 @@ final class SmtpSession implements Runnable {
     }
 
     private void quietly(String line) {
-        if (out == null) {
+        if (!conn.isOpen()) {
             return;
         }
         try {
             reply(line);
-            out.flush();
+            conn.flush();
         } catch (IOException | RuntimeException ignored) {
             // the client is gone; nothing to tell
         }
+    }
+
+    static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     private static String incident() {

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param maxRecipients  RCPT commands accepted per message before 452 4.5.3
  * @param maxErrors      syntax and sequence errors tolerated per session before the client is disconnected
  * @param idleTimeout    how long a session may stay silent before it is closed with 421
+ * @param admission      the capacity queue and connection limit
  */
-public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout) {
+public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout,
+                           AdmissionSettings admission) {
     public SmtpSettings {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("--max-message-size must be at least 1KB, got " + maxMessageSize);

@@ -85,6 +85,27 @@ public final class SmtpDialog implements AutoCloseable {
         return this;
     }
 
+    /** Whether the server sends nothing for {@code millis} (e.g. while this connection waits in the queue). */
+    public boolean silentFor(int millis) {
+        try {
+            socket.setSoTimeout(millis);
+            try {
+                in.mark(1);
+                int c = in.read();
+                if (c >= 0) {
+                    in.reset();
+                }
+                return false;
+            } catch (java.net.SocketTimeoutException e) {
+                return true;
+            } finally {
+                socket.setSoTimeout(10_000);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server has closed the connection. */
     public boolean closedByServer() {
         try {

@@ -1,0 +1,96 @@
+package io.mailbin.smtp;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The socket of one SMTP session and its buffers. The buffers (16 KB in, 4 KB out) are allocated only
+ * by {@link #open()}, once the session has been admitted: a connection waiting in the queue holds a
+ * socket and nothing else.
+ */
+final class SmtpConnection {
+    private final Socket socket;
+    private final String remoteIp;
+    private final String localIp;
+    private SmtpInput in;
+    private OutputStream out;
+
+    SmtpConnection(Socket socket) {
+        this.socket = socket;
+        this.remoteIp = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress();
+        this.localIp = socket.getLocalAddress().getHostAddress();
+    }
+
+    String remoteIp() {
+        return remoteIp;
+    }
+
+    String localIp() {
+        return localIp;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    void open(int idleTimeoutMillis) throws IOException {
+        socket.setSoTimeout(idleTimeoutMillis);
+        in = new SmtpInput(socket.getInputStream());
+        out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+    }
+
+    boolean isOpen() {
+        return out != null;
+    }
+
+    SmtpInput in() {
+        return in;
+    }
+
+    void reply(String line) throws IOException {
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write('\r');
+        out.write('\n');
+    }
+
+    void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Replies wait while the client has already sent more (pipelining), so they leave in one packet. */
+    void flushUnlessPipelined() throws IOException {
+        if (!in.hasBuffered()) {
+            out.flush();
+        }
+    }
+
+    /**
+     * Sends one last line and closes, whether or not the session was admitted (a refusal before the
+     * greeting writes straight to the socket: a few bytes into an empty send buffer never block).
+     */
+    void sayAndClose(String line) {
+        try {
+            if (out != null) {
+                reply(line);
+                out.flush();
+            } else {
+                socket.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the client is gone; nothing to tell
+        }
+        close();
+    }
+
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.mailbin.smtp;
+
+import io.mailbin.ingest.Ingest;
+
+/** What every session of one listener shares: settings, the ingest pipeline, admission and metrics. */
+record SmtpServices(SmtpSettings settings, String hostname, Ingest ingest, AdmissionQueue queue, SmtpMetrics metrics) {
+}
