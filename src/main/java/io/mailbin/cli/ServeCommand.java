@@ -59,6 +59,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Silence before an SMTP session is closed (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--smtp-session-timeout", defaultValue = "${env:MAILBIN_SMTP_SESSION_TIMEOUT:-30m}",
+            converter = Converters.Time.class,
+            description = "Longest an SMTP session may last (default: ${DEFAULT-VALUE}).")
+    Duration sessionTimeout;
+
+    @Option(names = "--smtp-min-data-rate", defaultValue = "${env:MAILBIN_SMTP_MIN_DATA_RATE:-10KB}",
+            converter = Converters.Size.class,
+            description = "Bytes per second a client must keep up during DATA after an allowance of the idle timeout;"
+                    + " slower ones are dropped, 0 = off (default: ${DEFAULT-VALUE}).")
+    long minDataRate;
+
+    @Option(names = "--smtp-max-line-length", defaultValue = "${env:MAILBIN_SMTP_MAX_LINE_LENGTH:-64KB}",
+            converter = Converters.Size.class,
+            description = "Longest line accepted in a message, else 552 (default: ${DEFAULT-VALUE}; RFC 5322 says 998).")
+    long maxLineLength;
+
     @Option(names = "--smtp-capacity", defaultValue = "${env:MAILBIN_SMTP_CAPACITY:-auto}",
             description = "Messages processed at once; further connections wait in a queue (default: ${DEFAULT-VALUE}:"
                     + " 16 per CPU, at most what half the heap holds at --max-message-size).")
@@ -106,7 +122,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
                 .publicUrl(publicUrl).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients).maxErrors(maxErrors)
                 .smtpIdleTimeout(idleTimeout).smtpCapacity(capacity(smtpCapacity)).smtpQueueTimeout(smtpQueueTimeout)
-                .smtpMaxConnections(smtpMaxConnections).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
+                .smtpMaxConnections(smtpMaxConnections)
+                .smtpSessionTimeout(sessionTimeout).smtpMinDataRate(minDataRate)
+                .smtpMaxLineLength((int) Math.min(Integer.MAX_VALUE, maxLineLength)).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)
                 .shutdownGrace(shutdownGrace)
                 .build();

@@ -56,6 +56,9 @@ public record Config(
         private int maxRecipients = 100;
         private int maxErrors = 10;
         private Duration smtpIdleTimeout = Duration.ofMinutes(5);
+        private Duration smtpSessionTimeout = Duration.ofMinutes(30);
+        private long smtpMinDataRate = ByteSize.parse("10KB");
+        private int smtpMaxLineLength = (int) ByteSize.parse("64KB");
         private int smtpCapacity; // 0: derived from the machine, see AdmissionSettings.defaultCapacity
         private Duration smtpQueueTimeout = Duration.ofSeconds(60);
         private int smtpMaxConnections = 10_000;
@@ -77,6 +80,9 @@ public record Config(
         public Builder maxRecipients(int v) { maxRecipients = v; return this; }
         public Builder maxErrors(int v) { maxErrors = v; return this; }
         public Builder smtpIdleTimeout(Duration v) { smtpIdleTimeout = v; return this; }
+        public Builder smtpSessionTimeout(Duration v) { smtpSessionTimeout = v; return this; }
+        public Builder smtpMinDataRate(long v) { smtpMinDataRate = v; return this; }
+        public Builder smtpMaxLineLength(int v) { smtpMaxLineLength = v; return this; }
         public Builder smtpCapacity(int v) { smtpCapacity = v; return this; }
         public Builder smtpQueueTimeout(Duration v) { smtpQueueTimeout = v; return this; }
         public Builder smtpMaxConnections(int v) { smtpMaxConnections = v; return this; }
@@ -99,6 +105,7 @@ public record Config(
                     httpPort,
                     url,
                     new SmtpSettings(smtpPort, maxMessageSize, maxRecipients, maxErrors, smtpIdleTimeout,
+                            smtpSessionTimeout, smtpMinDataRate, smtpMaxLineLength,
                             new AdmissionSettings(
                                     smtpCapacity > 0 ? smtpCapacity : AdmissionSettings.defaultCapacity(maxMessageSize),
                                     smtpQueueTimeout, smtpMaxConnections)),

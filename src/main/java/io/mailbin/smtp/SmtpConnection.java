@@ -37,10 +37,22 @@ final class SmtpConnection {
         return socket;
     }
 
-    void open(int idleTimeoutMillis) throws IOException {
-        socket.setSoTimeout(idleTimeoutMillis);
-        in = new SmtpInput(socket.getInputStream());
+    void open() throws IOException {
+        in = new SmtpInput(socket.getInputStream(), socket::setSoTimeout);
         out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+    }
+
+    /** Reads a command line that must be complete within {@code withinNanos} and before {@code sessionEnd}. */
+    String readCommand(int max, long withinNanos, long sessionEnd) throws IOException {
+        in.deadline(SmtpInput.Deadline.command(withinNanos, sessionEnd));
+        return in.readLine(max);
+    }
+
+    /** Reads DATA at no less than {@code bytesPerSecond} after {@code graceNanos}, ending before {@code sessionEnd}. */
+    SmtpInput.Data readData(RawBuffer raw, long max, int maxLine, long graceNanos, long bytesPerSecond, long sessionEnd)
+            throws IOException {
+        in.deadline(SmtpInput.Deadline.data(graceNanos, bytesPerSecond, sessionEnd));
+        return in.readData(raw, max, maxLine);
     }
 
     boolean isOpen() {

@@ -50,6 +50,7 @@ final class SmtpSession implements Runnable {
     private final String remoteIp;
     private final String localIp;
 
+    private long sessionEnd;
     private volatile Thread thread;
     private volatile boolean admitted;
     private AdmissionQueue.Permit permit;
@@ -81,10 +82,19 @@ final class SmtpSession implements Runnable {
             if (!admit()) {
                 return;
             }
-            conn.open((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
+            conn.open();
+            sessionEnd = System.nanoTime() + settings.sessionTimeout().toNanos();
             reply("220 " + hostname + " ESMTP Mailbin ready");
             conn.flush();
             loop();
+        } catch (SmtpInput.DeadlineException e) {
+            switch (e.reason) {
+                case SLOW_DATA -> reject(421, "slow_data", "421 4.4.2 " + hostname + " data arriving too slowly (under "
+                        + settings.minDataRate() + " bytes/s), closing connection");
+                case SESSION -> reject(421, "session_timeout", "421 4.4.2 " + hostname + " session time limit ("
+                        + seconds(settings.sessionTimeout()) + ") reached, closing connection");
+                default -> reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
+            }
         } catch (SocketTimeoutException e) {
             reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
         } catch (InterruptedException e) {
@@ -139,7 +149,7 @@ final class SmtpSession implements Runnable {
         while (!closing) {
             String line;
             try {
-                line = conn.in().readLine(MAX_COMMAND_LINE);
+                line = conn.readCommand(MAX_COMMAND_LINE, settings.idleTimeout().toNanos(), sessionEnd);
             } catch (SmtpInput.LineTooLongException e) {
                 line = null;
                 if (error("500 5.5.6 Command line too long (limit " + MAX_COMMAND_LINE + " bytes)")) {
@@ -310,9 +320,14 @@ final class SmtpSession implements Runnable {
                 recipients.size() == 1 ? recipients.getFirst().address() : null, arrived.atZone(ZoneOffset.UTC)));
         reply("354 End data with <CR><LF>.<CR><LF>");
         conn.flush();
-        boolean fits = conn.in().readData(raw, settings.maxMessageSize());
+        SmtpInput.Data data = conn.readData(raw, settings.maxMessageSize(), settings.maxLineLength(),
+                settings.idleTimeout().toNanos(), settings.minDataRate(), sessionEnd);
         try {
-            if (!fits) {
+            if (data == SmtpInput.Data.LINE_TOO_LONG) {
+                services.metrics().rejected(552, "line_length");
+                return reply("552 5.3.4 Message has a line longer than " + settings.maxLineLength() + " bytes");
+            }
+            if (data == SmtpInput.Data.TOO_BIG) {
                 services.metrics().rejected(552, "message_size");
                 return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
                         + settings.maxMessageSize() + " bytes");
