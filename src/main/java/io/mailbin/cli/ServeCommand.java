@@ -89,6 +89,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Open SMTP connections, processing or queued; past it new ones get 421 at once (default: ${DEFAULT-VALUE}).")
     int smtpMaxConnections;
 
+    @Option(names = "--smtp-rate-per-ip", defaultValue = "${env:MAILBIN_SMTP_RATE_PER_IP:-off}",
+            description = "Messages per remote IP, e.g. 100/1m or 600/1h,burst=50; over it: 421 (default: ${DEFAULT-VALUE}).")
+    String ratePerIp;
+
+    @Option(names = "--smtp-rate-per-domain", defaultValue = "${env:MAILBIN_SMTP_RATE_PER_DOMAIN:-off}",
+            description = "Messages per sender (MAIL FROM) domain, same syntax; over it: 421 (default: ${DEFAULT-VALUE}).")
+    String ratePerDomain;
+
+    @Option(names = "--smtp-allow", split = ",", defaultValue = "${env:MAILBIN_SMTP_ALLOW:-}",
+            description = "IPs, CIDR blocks and sender domains exempt from the rate limits, comma separated.")
+    java.util.List<String> allow;
+
     @Option(names = "--public-max-messages", defaultValue = "${env:MAILBIN_PUBLIC_MAX_MESSAGES:-1000}",
             description = "Newest messages kept per public inbox, 0 = no limit (default: ${DEFAULT-VALUE}; Mailsac: 6).")
     int publicMaxMessages;
@@ -123,6 +135,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .publicUrl(publicUrl).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients).maxErrors(maxErrors)
                 .smtpIdleTimeout(idleTimeout).smtpCapacity(capacity(smtpCapacity)).smtpQueueTimeout(smtpQueueTimeout)
                 .smtpMaxConnections(smtpMaxConnections)
+                .smtpRatePerIp(ratePerIp).smtpRatePerDomain(ratePerDomain)
+                .smtpAllow(allow == null ? java.util.List.of() : allow.stream().filter(a -> !a.isBlank()).toList())
                 .smtpSessionTimeout(sessionTimeout).smtpMinDataRate(minDataRate)
                 .smtpMaxLineLength((int) Math.min(Integer.MAX_VALUE, maxLineLength)).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)

@@ -1,11 +1,13 @@
 package io.mailbin.config;
 
 import io.mailbin.smtp.AdmissionSettings;
+import io.mailbin.smtp.RateLimit;
 import io.mailbin.smtp.SmtpSettings;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,6 +64,9 @@ public record Config(
         private int smtpCapacity; // 0: derived from the machine, see AdmissionSettings.defaultCapacity
         private Duration smtpQueueTimeout = Duration.ofSeconds(60);
         private int smtpMaxConnections = 10_000;
+        private String smtpRatePerIp = "off";
+        private String smtpRatePerDomain = "off";
+        private List<String> smtpAllow = List.of();
         private String storeSync = "full";
         private int readThreads = 4;
         private int publicMaxMessages = 1000;
@@ -86,6 +91,9 @@ public record Config(
         public Builder smtpCapacity(int v) { smtpCapacity = v; return this; }
         public Builder smtpQueueTimeout(Duration v) { smtpQueueTimeout = v; return this; }
         public Builder smtpMaxConnections(int v) { smtpMaxConnections = v; return this; }
+        public Builder smtpRatePerIp(String v) { smtpRatePerIp = v; return this; }
+        public Builder smtpRatePerDomain(String v) { smtpRatePerDomain = v; return this; }
+        public Builder smtpAllow(List<String> v) { smtpAllow = v; return this; }
         public Builder storeSync(String v) { storeSync = v; return this; }
         public Builder readThreads(int v) { readThreads = v; return this; }
         public Builder publicMaxMessages(int v) { publicMaxMessages = v; return this; }
@@ -108,7 +116,10 @@ public record Config(
                             smtpSessionTimeout, smtpMinDataRate, smtpMaxLineLength,
                             new AdmissionSettings(
                                     smtpCapacity > 0 ? smtpCapacity : AdmissionSettings.defaultCapacity(maxMessageSize),
-                                    smtpQueueTimeout, smtpMaxConnections)),
+                                    smtpQueueTimeout, smtpMaxConnections,
+                                    RateLimit.parse("--smtp-rate-per-ip", smtpRatePerIp),
+                                    RateLimit.parse("--smtp-rate-per-domain", smtpRatePerDomain),
+                                    smtpAllow)),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace);

@@ -1,6 +1,7 @@
 package io.mailbin.smtp;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Who gets in, and when.
@@ -8,8 +9,12 @@ import java.time.Duration;
  * @param capacity       sessions processing a message at once; the rest wait in the queue
  * @param queueTimeout   how long a connection may wait for capacity before it is answered 421
  * @param maxConnections open connections (processing and waiting); past it, new ones get 421 at once
+ * @param ratePerIp      messages per remote IP, or {@link RateLimit#OFF}
+ * @param ratePerDomain  messages per sender (MAIL FROM) domain, or {@link RateLimit#OFF}
+ * @param allow          IPs, CIDR blocks and domains the rate limits do not apply to
  */
-public record AdmissionSettings(int capacity, Duration queueTimeout, int maxConnections) {
+public record AdmissionSettings(int capacity, Duration queueTimeout, int maxConnections,
+                                RateLimit ratePerIp, RateLimit ratePerDomain, List<String> allow) {
     /** The store's write queue holds 4,096 tasks; more processing than that would only wait there. */
     static final int MAX_CAPACITY = 4096;
 
@@ -20,6 +25,8 @@ public record AdmissionSettings(int capacity, Duration queueTimeout, int maxConn
         if (queueTimeout.isNegative()) {
             throw new IllegalArgumentException("--smtp-queue-timeout must not be negative");
         }
+        allow = List.copyOf(allow);
+        io.mailbin.policy.HostList.of(allow); // every entry must parse: a typo fails at start, not on a connection
         if (maxConnections < capacity) {
             throw new IllegalArgumentException("--smtp-max-connections (" + maxConnections
                     + ") must be at least --smtp-capacity (" + capacity + ")");

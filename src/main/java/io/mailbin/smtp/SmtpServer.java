@@ -43,7 +43,8 @@ public final class SmtpServer implements AutoCloseable {
         this.hostname = hostname;
         AdmissionSettings a = settings.admission();
         this.services = new SmtpServices(settings, hostname, ingest,
-                new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SmtpMetrics(metrics));
+                new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SenderPolicy(hostname, a),
+                new SmtpMetrics(metrics));
         Gauge.builder("mailbin.smtp.connections", open, AtomicInteger::get)
                 .description("Open SMTP connections, processing or waiting").register(metrics);
     }

@@ -3,5 +3,6 @@ package io.mailbin.smtp;
 import io.mailbin.ingest.Ingest;
 
 /** What every session of one listener shares: settings, the ingest pipeline, admission and metrics. */
-record SmtpServices(SmtpSettings settings, String hostname, Ingest ingest, AdmissionQueue queue, SmtpMetrics metrics) {
+record SmtpServices(SmtpSettings settings, String hostname, Ingest ingest, AdmissionQueue queue, SenderPolicy senders,
+                    SmtpMetrics metrics) {
 }

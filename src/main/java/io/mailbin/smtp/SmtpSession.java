@@ -117,6 +117,11 @@ final class SmtpSession implements Runnable {
     /** Waits in the queue for a processing permit; false when the connection was refused and closed. */
     private boolean admit() throws InterruptedException, IOException {
         conn.socket().setTcpNoDelay(true);
+        SenderPolicy.Refusal refusal = services.senders().atConnect(remoteIp);
+        if (refusal != null) {
+            refuse(refusal);
+            return false;
+        }
         permit = services.queue().acquire();
         if (permit == null) {
             queueTimeout();
@@ -130,6 +135,12 @@ final class SmtpSession implements Runnable {
         services.metrics().rejected(421, "queue_timeout");
         conn.sayAndClose("421 4.7.0 " + hostname + " is busy: no capacity became free within "
                 + seconds(services.queue().timeout()) + ", try again later");
+    }
+
+    /** Turns the client away before or outside a transaction: counted, said, connection closed. */
+    private void refuse(SenderPolicy.Refusal r) {
+        services.metrics().rejected(r.code(), r.reason());
+        conn.sayAndClose(r.text());
     }
 
     private void releasePermit() {
@@ -238,12 +249,20 @@ final class SmtpSession implements Runnable {
         if (a == null) {
             return !error("501 5.5.4 Syntax: MAIL FROM:<address>");
         }
+        String senderDomain = "";
         if (!a.path().isEmpty()) {
             try {
-                EmailAddress.parse(a.path());
+                senderDomain = EmailAddress.parse(a.path()).domain();
             } catch (InvalidAddressException e) {
                 return !error("553 5.1.7 Bad sender address syntax: " + e.getMessage());
             }
+        }
+        SenderPolicy.Refusal refusal = services.senders().atMail(remoteIp, senderDomain);
+        if (refusal != null) {
+            services.metrics().rejected(refusal.code(), refusal.reason());
+            reply(refusal.text());
+            conn.flush();
+            return false;
         }
         for (var p : a.params().entrySet()) {
             switch (p.getKey()) {
