@@ -5,6 +5,7 @@ import io.mailbin.config.Config;
 import io.mailbin.ingest.Ingest;
 import io.mailbin.ingest.MessageParser;
 import io.mailbin.ingest.Router;
+import io.mailbin.policy.DenyList;
 import io.mailbin.smtp.SmtpServer;
 import io.mailbin.store.Store;
 import io.mailbin.store.sqlite.SqliteStore;
@@ -15,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +27,20 @@ import org.slf4j.LoggerFactory;
 public final class Mailbin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Mailbin.class);
 
+    /** How often a change to the deny-list made by another process (the command line) is picked up. */
+    static final Duration DENY_LIST_REFRESH = Duration.ofSeconds(2);
+
     private final Config config;
     private final Store store;
+    private final DenyList denyList;
     private final SmtpServer smtp;
     private final HttpApi http;
     private volatile boolean ready;
 
-    private Mailbin(Config config, Store store, SmtpServer smtp, HttpApi http) {
+    private Mailbin(Config config, Store store, DenyList denyList, SmtpServer smtp, HttpApi http) {
         this.config = config;
         this.store = store;
+        this.denyList = denyList;
         this.smtp = smtp;
         this.http = http;
     }
@@ -44,15 +51,17 @@ public final class Mailbin implements AutoCloseable {
         Store store = SqliteStore.open(config.store(), config.retention());
         SmtpServer smtp = null;
         HttpApi http = null;
+        DenyList denyList = null;
         try {
             PrometheusMeterRegistry metrics = metrics();
+            denyList = DenyList.open(store.denyList(), DENY_LIST_REFRESH);
             Ingest ingest = new Ingest(new MessageParser(), new Router(), store.messages());
-            smtp = new SmtpServer(config.smtp(), config.hostname(), ingest, metrics);
+            smtp = new SmtpServer(config.smtp(), config.hostname(), ingest, denyList, metrics);
             Mailbin[] self = new Mailbin[1];
-            http = new HttpApi(store.messages(), () -> self[0] != null && self[0].ready, metrics::scrape);
+            http = new HttpApi(store.messages(), denyList, () -> self[0] != null && self[0].ready, metrics::scrape);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
-            self[0] = new Mailbin(config, store, smtp, http);
+            self[0] = new Mailbin(config, store, denyList, smtp, http);
             self[0].ready = true;
             log.info("Mailbin ready: SMTP on port {}, HTTP on {} (data in {})", smtp.port(),
                     config.publicUrl().replace(":" + config.httpPort(), ":" + http.port()),
@@ -64,6 +73,9 @@ public final class Mailbin implements AutoCloseable {
             }
             if (smtp != null) {
                 smtp.close();
+            }
+            if (denyList != null) {
+                denyList.close();
             }
             store.close();
             throw e;
@@ -99,6 +111,10 @@ public final class Mailbin implements AutoCloseable {
         return store;
     }
 
+    public DenyList denyList() {
+        return denyList;
+    }
+
     /**
      * Graceful stop: no new connections, SMTP transactions in progress finish (within the configured
      * grace), then the API stops and the store commits what it accepted and closes.
@@ -109,6 +125,7 @@ public final class Mailbin implements AutoCloseable {
         log.info("Mailbin stopping");
         smtp.close(config.shutdownGrace().toMillis());
         http.close();
+        denyList.close();
         store.close();
         log.info("Mailbin stopped");
     }

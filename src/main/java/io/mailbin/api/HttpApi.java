@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson3;
+import io.mailbin.policy.DenyList;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
 import java.util.Map;
@@ -29,11 +30,12 @@ public final class HttpApi implements AutoCloseable {
      * @param ready   answers whether every listener of the process is up, for {@code /healthz}
      * @param metrics the process's metrics in Prometheus text format, for {@code /metrics}
      */
-    public HttpApi(MessageStore store, BooleanSupplier ready, Supplier<String> metrics) {
+    public HttpApi(MessageStore store, DenyList denyList, BooleanSupplier ready, Supplier<String> metrics) {
         MessageLookup lookup = new MessageLookup(store);
         MessageRoutes messages = new MessageRoutes(store, lookup);
         ContentRoutes content = new ContentRoutes(lookup);
         AttachmentRoutes attachments = new AttachmentRoutes(lookup);
+        DenyListRoutes denied = new DenyListRoutes(denyList);
         this.app = Javalin.create(config -> {
             configure(config);
             config.routes.get("/healthz", ctx -> health(ctx, ready));
@@ -41,6 +43,7 @@ public final class HttpApi implements AutoCloseable {
             messages.register(config.routes);
             content.register(config.routes);
             attachments.register(config.routes);
+            denied.register(config.routes);
             errors(config);
         });
     }

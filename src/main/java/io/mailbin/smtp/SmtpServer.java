@@ -1,6 +1,7 @@
 package io.mailbin.smtp;
 
 import io.mailbin.ingest.Ingest;
+import io.mailbin.policy.DenyList;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -38,12 +39,12 @@ public final class SmtpServer implements AutoCloseable {
     private ServerSocket listener;
     private Thread acceptor;
 
-    public SmtpServer(SmtpSettings settings, String hostname, Ingest ingest, MeterRegistry metrics) {
+    public SmtpServer(SmtpSettings settings, String hostname, Ingest ingest, DenyList denyList, MeterRegistry metrics) {
         this.settings = settings;
         this.hostname = hostname;
         AdmissionSettings a = settings.admission();
         this.services = new SmtpServices(settings, hostname, ingest,
-                new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SenderPolicy(hostname, a),
+                new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SenderPolicy(hostname, a, denyList),
                 new SmtpMetrics(metrics));
         Gauge.builder("mailbin.smtp.connections", open, AtomicInteger::get)
                 .description("Open SMTP connections, processing or waiting").register(metrics);

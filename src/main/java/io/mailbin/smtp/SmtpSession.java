@@ -143,6 +143,17 @@ final class SmtpSession implements Runnable {
         conn.sayAndClose(r.text());
     }
 
+    /** Refuses a command; returns false (end the session) when the refusal closes the connection. */
+    private boolean refuseCommand(SenderPolicy.Refusal r) throws IOException {
+        services.metrics().rejected(r.code(), r.reason());
+        reply(r.text());
+        if (r.closes()) {
+            conn.flush();
+            return false;
+        }
+        return true;
+    }
+
     private void releasePermit() {
         if (permit != null) {
             permit.close();
@@ -224,6 +235,10 @@ final class SmtpSession implements Runnable {
         if (domain.isEmpty()) {
             return !error("501 5.5.4 " + (ehlo ? "EHLO" : "HELO") + " requires a domain or address literal");
         }
+        SenderPolicy.Refusal refusal = services.senders().atHelo(domain);
+        if (refusal != null) {
+            return refuseCommand(refusal);
+        }
         resetTransaction();
         helo = domain;
         extended = ehlo;
@@ -259,10 +274,7 @@ final class SmtpSession implements Runnable {
         }
         SenderPolicy.Refusal refusal = services.senders().atMail(remoteIp, senderDomain);
         if (refusal != null) {
-            services.metrics().rejected(refusal.code(), refusal.reason());
-            reply(refusal.text());
-            conn.flush();
-            return false;
+            return refuseCommand(refusal);
         }
         for (var p : a.params().entrySet()) {
             switch (p.getKey()) {

@@ -7,6 +7,8 @@ package io.mailbin.store;
 public interface Store extends AutoCloseable {
     MessageStore messages();
 
+    DenyListStore denyList();
+
     /** Stops taking writes, commits what was accepted, and releases files and connections. */
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.mailbin.store.sqlite;
 
+import io.mailbin.store.DenyListStore;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.Store;
@@ -24,6 +25,7 @@ public final class SqliteStore implements Store {
     private final Readers readers;
     private final Retention retention;
     private final SqliteMessages messages;
+    private final SqliteDenyList denyList;
 
     private SqliteStore(Connection writerConnection, Connections connections, StoreSettings settings,
                         RetentionPolicy policy, long latestReceived) {
@@ -33,6 +35,7 @@ public final class SqliteStore implements Store {
         this.retention = new Retention(writer, policy, limits);
         this.messages = new SqliteMessages(writer, readers, new SummaryCodec(), new ReceivedClock(latestReceived),
                 limits, retention);
+        this.denyList = new SqliteDenyList(writer, readers);
     }
 
     /** Opens (creating or migrating) the store in {@code settings.dataDir()}. */
@@ -82,6 +85,11 @@ public final class SqliteStore implements Store {
     @Override
     public MessageStore messages() {
         return messages;
+    }
+
+    @Override
+    public DenyListStore denyList() {
+        return denyList;
     }
 
     /** Runs the retention rules now instead of waiting for the next scheduled pass. */

@@ -50,13 +50,15 @@ class SqliteStoreTest extends MessageStoreContract {
     @Test
     void aDataDirectoryWrittenByANewerVersionIsRefused() throws Exception {
         backend.close();
+        int current;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
+            current = Migrations.userVersion(c);
             c.createStatement().executeUpdate("PRAGMA user_version = 999");
         }
         assertThatThrownBy(() -> open(noLimits()))
                 .hasMessageContaining("newer Mailbin");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE))) {
-            c.createStatement().executeUpdate("PRAGMA user_version = 1");
+            c.createStatement().executeUpdate("PRAGMA user_version = " + current);
         }
         use(open(noLimits()));
     }
