@@ -92,6 +92,34 @@ public final class SqliteStore implements Store {
         return denyList;
     }
 
+    /**
+     * Caps the database file at its current size, as a full disk would: every write that needs a new
+     * page then fails with SQLITE_FULL, through the same code path a real full disk takes. Used by the
+     * store-outage tests; {@link #liftSizeCap()} undoes it.
+     */
+    public void capAtCurrentSize() {
+        writer.execute(db -> {
+            try (Statement s = db.connection().createStatement()) {
+                long pages;
+                try (ResultSet r = s.executeQuery("PRAGMA page_count")) {
+                    r.next();
+                    pages = r.getLong(1);
+                }
+                s.execute("PRAGMA max_page_count = " + pages);
+            }
+            return null;
+        });
+    }
+
+    public void liftSizeCap() {
+        writer.execute(db -> {
+            try (Statement s = db.connection().createStatement()) {
+                s.execute("PRAGMA max_page_count = 4294967294");
+            }
+            return null;
+        });
+    }
+
     /** Runs the retention rules now instead of waiting for the next scheduled pass. */
     public void enforceRetention() {
         retention.runOnce();

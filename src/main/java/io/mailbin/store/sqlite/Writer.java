@@ -128,6 +128,7 @@ final class Writer implements AutoCloseable {
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
+            db.discardPrepared();
             try {
                 c.rollback();
             } catch (SQLException rollback) {
