@@ -103,6 +103,11 @@ public final class Mailbin implements AutoCloseable {
         return smtp.port();
     }
 
+    /** The implicit-TLS SMTP port, or -1 when none is configured. */
+    public int smtpsPort() {
+        return smtp.smtpsPort();
+    }
+
     public int httpPort() {
         return http.port();
     }

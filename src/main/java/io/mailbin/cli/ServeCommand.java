@@ -101,6 +101,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "IPs, CIDR blocks and sender domains exempt from the rate limits, comma separated.")
     java.util.List<String> allow;
 
+    @Option(names = "--smtp-tls-cert", defaultValue = "${env:MAILBIN_SMTP_TLS_CERT}",
+            description = "PEM certificate chain for STARTTLS and SMTPS (default: a self-signed one made at start).")
+    Path tlsCert;
+
+    @Option(names = "--smtp-tls-key", defaultValue = "${env:MAILBIN_SMTP_TLS_KEY}",
+            description = "PEM private key for --smtp-tls-cert (PKCS#8, or traditional RSA/EC).")
+    Path tlsKey;
+
+    @Option(names = "--smtps-port", defaultValue = "${env:MAILBIN_SMTPS_PORT:-off}",
+            description = "Port for implicit TLS (SMTPS, e.g. 465), or off (default: ${DEFAULT-VALUE}).")
+    String smtpsPort;
+
+    @Option(names = "--smtp-require-tls", defaultValue = "${env:MAILBIN_SMTP_REQUIRE_TLS:-false}",
+            description = "Refuse MAIL with 530 until the client has started TLS (default: ${DEFAULT-VALUE}).")
+    boolean requireTls;
+
     @Option(names = "--public-max-messages", defaultValue = "${env:MAILBIN_PUBLIC_MAX_MESSAGES:-1000}",
             description = "Newest messages kept per public inbox, 0 = no limit (default: ${DEFAULT-VALUE}; Mailsac: 6).")
     int publicMaxMessages;
@@ -137,11 +153,23 @@ public final class ServeCommand implements Callable<Integer> {
                 .smtpMaxConnections(smtpMaxConnections)
                 .smtpRatePerIp(ratePerIp).smtpRatePerDomain(ratePerDomain)
                 .smtpAllow(allow == null ? java.util.List.of() : allow.stream().filter(a -> !a.isBlank()).toList())
+                .smtpTlsCert(tlsCert).smtpTlsKey(tlsKey).smtpsPort(port("--smtps-port", smtpsPort)).smtpRequireTls(requireTls)
                 .smtpSessionTimeout(sessionTimeout).smtpMinDataRate(minDataRate)
                 .smtpMaxLineLength((int) Math.min(Integer.MAX_VALUE, maxLineLength)).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)
                 .shutdownGrace(shutdownGrace)
                 .build();
+    }
+
+    private static int port(String flag, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("off")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be 'off' or a port number, got '" + value + "'");
+        }
     }
 
     private static int capacity(String value) {

@@ -3,6 +3,7 @@ package io.mailbin.config;
 import io.mailbin.smtp.AdmissionSettings;
 import io.mailbin.smtp.RateLimit;
 import io.mailbin.smtp.SmtpSettings;
+import io.mailbin.smtp.TlsSettings;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
 import java.nio.file.Path;
@@ -67,6 +68,10 @@ public record Config(
         private String smtpRatePerIp = "off";
         private String smtpRatePerDomain = "off";
         private List<String> smtpAllow = List.of();
+        private Path smtpTlsCert;
+        private Path smtpTlsKey;
+        private int smtpsPort = -1;
+        private boolean smtpRequireTls;
         private String storeSync = "full";
         private int readThreads = 4;
         private int publicMaxMessages = 1000;
@@ -94,6 +99,11 @@ public record Config(
         public Builder smtpRatePerIp(String v) { smtpRatePerIp = v; return this; }
         public Builder smtpRatePerDomain(String v) { smtpRatePerDomain = v; return this; }
         public Builder smtpAllow(List<String> v) { smtpAllow = v; return this; }
+        public Builder smtpTlsCert(Path v) { smtpTlsCert = v; return this; }
+        public Builder smtpTlsKey(Path v) { smtpTlsKey = v; return this; }
+        /** -1: no implicit-TLS port; 0: a free one. */
+        public Builder smtpsPort(int v) { smtpsPort = v; return this; }
+        public Builder smtpRequireTls(boolean v) { smtpRequireTls = v; return this; }
         public Builder storeSync(String v) { storeSync = v; return this; }
         public Builder readThreads(int v) { readThreads = v; return this; }
         public Builder publicMaxMessages(int v) { publicMaxMessages = v; return this; }
@@ -119,7 +129,8 @@ public record Config(
                                     smtpQueueTimeout, smtpMaxConnections,
                                     RateLimit.parse("--smtp-rate-per-ip", smtpRatePerIp),
                                     RateLimit.parse("--smtp-rate-per-domain", smtpRatePerDomain),
-                                    smtpAllow)),
+                                    smtpAllow),
+                            new TlsSettings(smtpTlsCert, smtpTlsKey, smtpsPort, smtpRequireTls)),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace);

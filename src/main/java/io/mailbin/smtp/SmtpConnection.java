@@ -6,14 +6,17 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The socket of one SMTP session and its buffers. The buffers (16 KB in, 4 KB out) are allocated only
  * by {@link #open()}, once the session has been admitted: a connection waiting in the queue holds a
- * socket and nothing else.
+ * socket and nothing else. {@link #startTls} replaces the socket by a TLS one over it.
  */
 final class SmtpConnection {
-    private final Socket socket;
+    private volatile Socket socket;
+    private boolean tls;
     private final String remoteIp;
     private final String localIp;
     private SmtpInput in;
@@ -37,9 +40,46 @@ final class SmtpConnection {
         return socket;
     }
 
-    void open() throws IOException {
-        in = new SmtpInput(socket.getInputStream(), socket::setSoTimeout);
-        out = new BufferedOutputStream(socket.getOutputStream(), 4096);
+    boolean isTls() {
+        return tls;
+    }
+
+    /** Allocates the buffers; with {@code implicitTls} (the SMTPS port) the TLS handshake comes first. */
+    void open(SSLContext implicitTls, int handshakeMillis) throws IOException {
+        if (implicitTls != null) {
+            handshake(implicitTls, handshakeMillis);
+        }
+        streams();
+    }
+
+    private void streams() throws IOException {
+        Socket s = socket;
+        in = new SmtpInput(s.getInputStream(), s::setSoTimeout);
+        out = new BufferedOutputStream(s.getOutputStream(), 4096);
+    }
+
+    /**
+     * Turns the connection into TLS after our 220 to STARTTLS. Anything the client sent after the
+     * STARTTLS line in plain text is dropped, never read as a command over TLS (RFC 3207 §5, the
+     * command-injection attack).
+     *
+     * @return how many plain-text bytes were dropped
+     */
+    int startTls(SSLContext context, int handshakeMillis) throws IOException {
+        int dropped = in.discardBuffered();
+        handshake(context, handshakeMillis);
+        streams();
+        return dropped;
+    }
+
+    private void handshake(SSLContext context, int handshakeMillis) throws IOException {
+        Socket plain = socket;
+        SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(plain, remoteIp, plain.getPort(), true);
+        s.setUseClientMode(false);
+        s.setSoTimeout(handshakeMillis);
+        socket = s;
+        s.startHandshake();
+        tls = true;
     }
 
     /** Reads a command line that must be complete within {@code withinNanos} and before {@code sessionEnd}. */

@@ -37,7 +37,7 @@ public final class SmtpServer implements AutoCloseable {
     private final AtomicLong connectionCount = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
     private ServerSocket listener;
-    private Thread acceptor;
+    private ServerSocket implicitTlsListener;
 
     public SmtpServer(SmtpSettings settings, String hostname, Ingest ingest, DenyList denyList, MeterRegistry metrics) {
         this.settings = settings;
@@ -45,33 +45,65 @@ public final class SmtpServer implements AutoCloseable {
         AdmissionSettings a = settings.admission();
         this.services = new SmtpServices(settings, hostname, ingest,
                 new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SenderPolicy(hostname, a, denyList),
-                new SmtpMetrics(metrics));
+                TlsContext.create(settings.tls(), hostname), new SmtpMetrics(metrics));
         Gauge.builder("mailbin.smtp.connections", open, AtomicInteger::get)
                 .description("Open SMTP connections, processing or waiting").register(metrics);
     }
 
-    /** Binds the port; throws with a clear message when it is taken. */
+    /** Binds the port (and the SMTPS port when configured); throws with a clear message when one is taken. */
     public void start(InetAddress bind) {
+        listener = listen(bind, settings.port(), "SMTP");
+        Thread.ofPlatform().name("smtp-accept").daemon(true).start(() -> acceptLoop(listener, false));
+        log.info("SMTP listening on {}:{}", bind.getHostAddress(), port());
+        if (settings.tls().implicitPort()) {
+            try {
+                implicitTlsListener = listen(bind, settings.tls().smtpsPort(), "SMTPS");
+            } catch (IllegalStateException e) {
+                closeQuietly(listener);
+                throw e;
+            }
+            Thread.ofPlatform().name("smtps-accept").daemon(true).start(() -> acceptLoop(implicitTlsListener, true));
+            log.info("SMTPS (implicit TLS) listening on {}:{}", bind.getHostAddress(), smtpsPort());
+        }
+    }
+
+    private ServerSocket listen(InetAddress bind, int port, String what) {
+        ServerSocket s = null;
         try {
-            listener = new ServerSocket();
-            listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(bind, settings.port()), settings.admission().maxConnections());
+            s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(bind, port), settings.admission().maxConnections());
+            return s;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen for SMTP on " + bind.getHostAddress() + ":" + settings.port()
+            closeQuietly(s);
+            throw new IllegalStateException("cannot listen for " + what + " on " + bind.getHostAddress() + ":" + port
                     + " (" + e.getMessage() + ")", e);
         }
-        acceptor = Thread.ofPlatform().name("smtp-accept").daemon(true).start(this::acceptLoop);
-        log.info("SMTP listening on {}:{}", bind.getHostAddress(), port());
+    }
+
+    private static void closeQuietly(ServerSocket s) {
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
     }
 
     public int port() {
         return listener.getLocalPort();
     }
 
-    private void acceptLoop() {
+    /** The implicit-TLS port, or -1 when there is none. */
+    public int smtpsPort() {
+        return implicitTlsListener == null ? -1 : implicitTlsListener.getLocalPort();
+    }
+
+    private void acceptLoop(ServerSocket listener, boolean implicitTls) {
         while (!listener.isClosed()) {
             try {
-                start(listener.accept());
+                start(listener.accept(), implicitTls);
             } catch (SocketException e) {
                 if (!listener.isClosed()) {
                     log.warn("SMTP accept failed: {}", e.getMessage());
@@ -83,7 +115,7 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
-    private void start(Socket socket) {
+    private void start(Socket socket, boolean implicitTls) {
         if (open.incrementAndGet() > settings.admission().maxConnections()) {
             open.decrementAndGet();
             services.metrics().rejected(421, "too_many_connections");
@@ -91,7 +123,7 @@ public final class SmtpServer implements AutoCloseable {
                     + settings.admission().maxConnections() + "), try again later");
             return;
         }
-        SmtpSession session = new SmtpSession(socket, services, s -> {
+        SmtpSession session = new SmtpSession(socket, services, implicitTls, s -> {
             sessions.remove(s);
             open.decrementAndGet();
         });
@@ -109,13 +141,8 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Stops accepting, lets transactions in progress finish (up to {@code graceMillis}), then closes every session. */
     public void close(long graceMillis) {
-        try {
-            if (listener != null) {
-                listener.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        closeQuietly(listener);
+        closeQuietly(implicitTlsListener);
         List<Thread> goodbyes = new ArrayList<>();
         for (SmtpSession s : sessions) {
             goodbyes.add(Thread.ofVirtual().start(() -> s.shutdown(graceMillis)));

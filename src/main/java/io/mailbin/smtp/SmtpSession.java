@@ -50,6 +50,7 @@ final class SmtpSession implements Runnable {
     private final String remoteIp;
     private final String localIp;
 
+    private final boolean implicitTls;
     private long sessionEnd;
     private volatile Thread thread;
     private volatile boolean admitted;
@@ -64,8 +65,9 @@ final class SmtpSession implements Runnable {
     private final List<EmailAddress> recipients = new ArrayList<>();
     private long declaredSize;
 
-    SmtpSession(Socket socket, SmtpServices services, Consumer<SmtpSession> onEnd) {
+    SmtpSession(Socket socket, SmtpServices services, boolean implicitTls, Consumer<SmtpSession> onEnd) {
         this.conn = new SmtpConnection(socket);
+        this.implicitTls = implicitTls;
         this.services = services;
         this.settings = services.settings();
         this.hostname = services.hostname();
@@ -82,7 +84,7 @@ final class SmtpSession implements Runnable {
             if (!admit()) {
                 return;
             }
-            conn.open();
+            conn.open(implicitTls ? services.tls() : null, handshakeMillis());
             sessionEnd = System.nanoTime() + settings.sessionTimeout().toNanos();
             reply("220 " + hostname + " ESMTP Mailbin ready");
             conn.flush();
@@ -225,7 +227,8 @@ final class SmtpSession implements Runnable {
             }
             case "VRFY" -> reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
             case "HELP" -> reply("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
-            case "EXPN", "TURN", "ETRN", "BDAT", "STARTTLS", "AUTH" -> !error("502 5.5.1 " + verb + " not implemented");
+            case "STARTTLS" -> startTls(arg);
+            case "EXPN", "TURN", "ETRN", "BDAT", "AUTH" -> !error("502 5.5.1 " + verb + " not implemented");
             case "" -> !error("500 5.5.2 Empty command");
             default -> !error("500 5.5.2 Command unrecognized: " + printable(verb));
         };
@@ -250,7 +253,39 @@ final class SmtpSession implements Runnable {
         reply("250-SIZE " + settings.maxMessageSize());
         reply("250-8BITMIME");
         reply("250-SMTPUTF8");
+        if (!conn.isTls()) {
+            reply("250-STARTTLS");
+        }
         return reply("250 ENHANCEDSTATUSCODES");
+    }
+
+    /** RFC 3207: 220, handshake, then a fresh session: the client must say EHLO again, and nothing before counts. */
+    private boolean startTls(String arg) throws IOException {
+        if (conn.isTls()) {
+            return !error("503 5.5.1 TLS already active");
+        }
+        if (!arg.isEmpty()) {
+            return !error("501 5.5.4 STARTTLS takes no arguments");
+        }
+        reply("220 2.0.0 Ready to start TLS");
+        conn.flush();
+        try {
+            int dropped = conn.startTls(services.tls(), handshakeMillis());
+            if (dropped > 0) {
+                log.info("dropped {} bytes {} sent in plain text after STARTTLS", dropped, remoteIp);
+            }
+        } catch (IOException e) {
+            log.debug("TLS handshake with {} failed: {}", remoteIp, e.getMessage());
+            return false;
+        }
+        helo = null;
+        extended = false;
+        resetTransaction();
+        return true;
+    }
+
+    private int handshakeMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis());
     }
 
     private boolean mail(String arg) throws IOException {
@@ -259,6 +294,9 @@ final class SmtpSession implements Runnable {
         }
         if (mailFrom != null) {
             return !error("503 5.5.1 Sender already specified");
+        }
+        if (settings.tls().required() && !conn.isTls()) {
+            return !error("530 5.7.0 Must issue a STARTTLS command first");
         }
         MailArguments a = MailArguments.parse(arg, "FROM:");
         if (a == null) {
@@ -345,7 +383,7 @@ final class SmtpSession implements Runnable {
         }
         String txid = MessageIds.transactionId();
         Instant arrived = Instant.now();
-        String protocol = extended ? "ESMTP" : "SMTP";
+        String protocol = extended ? "ESMTP" + (conn.isTls() ? "S" : "") : "SMTP"; // RFC 3848
         RawBuffer raw = new RawBuffer((int) Math.min(declaredSize + 1024, settings.maxMessageSize() + 1024));
         raw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, txid,
                 recipients.size() == 1 ? recipients.getFirst().address() : null, arrived.atZone(ZoneOffset.UTC)));
@@ -363,7 +401,7 @@ final class SmtpSession implements Runnable {
                 return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
                         + settings.maxMessageSize() + " bytes");
             }
-            Envelope envelope = new Envelope(txid, helo, mailFrom, recipients, remoteIp, localIp, false, arrived);
+            Envelope envelope = new Envelope(txid, helo, mailFrom, recipients, remoteIp, localIp, conn.isTls(), arrived);
             Receipt receipt = ingest.accept(envelope, raw.toByteArray());
             services.metrics().accepted();
             return reply("250 2.0.0 Ok: queued as " + receipt.transactionId());

@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param minDataRate    bytes per second a client must keep up during DATA, after an allowance of {@code idleTimeout}
  * @param maxLineLength  longest line accepted in a message (RFC 5322 says 998; real mail is sloppier)
  * @param admission      the capacity queue and connection limit
+ * @param tls            STARTTLS, the implicit-TLS port, and whether TLS is required
  */
 public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout,
                            Duration sessionTimeout, long minDataRate, int maxLineLength,
-                           AdmissionSettings admission) {
+                           AdmissionSettings admission, TlsSettings tls) {
     public SmtpSettings {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("--max-message-size must be at least 1KB, got " + maxMessageSize);

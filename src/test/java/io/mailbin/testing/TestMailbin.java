@@ -62,6 +62,10 @@ public final class TestMailbin implements AutoCloseable {
         return mailbin.smtpPort();
     }
 
+    public int smtpsPort() {
+        return mailbin.smtpsPort();
+    }
+
     public int httpPort() {
         return mailbin.httpPort();
     }
