@@ -6,6 +6,7 @@ import io.mailbin.ingest.Ingest;
 import io.mailbin.ingest.MessageParser;
 import io.mailbin.ingest.Router;
 import io.mailbin.policy.DenyList;
+import io.mailbin.smtp.SmtpAuthenticator;
 import io.mailbin.smtp.SmtpServer;
 import io.mailbin.store.Store;
 import io.mailbin.store.sqlite.SqliteStore;
@@ -56,7 +57,8 @@ public final class Mailbin implements AutoCloseable {
             PrometheusMeterRegistry metrics = metrics();
             denyList = DenyList.open(store.denyList(), DENY_LIST_REFRESH);
             Ingest ingest = new Ingest(new MessageParser(), new Router(), store.messages());
-            smtp = new SmtpServer(config.smtp(), config.hostname(), ingest, denyList, metrics);
+            // capture mode: any credentials; the accounts work will pass an authenticator checking API keys here
+            smtp = new SmtpServer(config.smtp(), config.hostname(), ingest, denyList, metrics, SmtpAuthenticator.ANY);
             Mailbin[] self = new Mailbin[1];
             http = new HttpApi(store.messages(), denyList, () -> self[0] != null && self[0].ready, metrics::scrape);
             smtp.start(bind);

@@ -117,6 +117,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Refuse MAIL with 530 until the client has started TLS (default: ${DEFAULT-VALUE}).")
     boolean requireTls;
 
+    @Option(names = "--smtp-auth", defaultValue = "${env:MAILBIN_SMTP_AUTH:-any}",
+            description = "SMTP AUTH (PLAIN, LOGIN): any = accept any credentials (capture mode), off = not offered"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String smtpAuth;
+
+    @Option(names = "--smtp-auth-insecure", defaultValue = "${env:MAILBIN_SMTP_AUTH_INSECURE:-false}",
+            description = "Offer AUTH before STARTTLS too; passwords then travel in clear text (default: ${DEFAULT-VALUE}).")
+    boolean smtpAuthInsecure;
+
     @Option(names = "--public-max-messages", defaultValue = "${env:MAILBIN_PUBLIC_MAX_MESSAGES:-1000}",
             description = "Newest messages kept per public inbox, 0 = no limit (default: ${DEFAULT-VALUE}; Mailsac: 6).")
     int publicMaxMessages;
@@ -154,6 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .smtpRatePerIp(ratePerIp).smtpRatePerDomain(ratePerDomain)
                 .smtpAllow(allow == null ? java.util.List.of() : allow.stream().filter(a -> !a.isBlank()).toList())
                 .smtpTlsCert(tlsCert).smtpTlsKey(tlsKey).smtpsPort(port("--smtps-port", smtpsPort)).smtpRequireTls(requireTls)
+                .smtpAuth(smtpAuth).smtpAuthInsecure(smtpAuthInsecure)
                 .smtpSessionTimeout(sessionTimeout).smtpMinDataRate(minDataRate)
                 .smtpMaxLineLength((int) Math.min(Integer.MAX_VALUE, maxLineLength)).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)

@@ -1,6 +1,7 @@
 package io.mailbin.config;
 
 import io.mailbin.smtp.AdmissionSettings;
+import io.mailbin.smtp.AuthSettings;
 import io.mailbin.smtp.RateLimit;
 import io.mailbin.smtp.SmtpSettings;
 import io.mailbin.smtp.TlsSettings;
@@ -72,6 +73,8 @@ public record Config(
         private Path smtpTlsKey;
         private int smtpsPort = -1;
         private boolean smtpRequireTls;
+        private String smtpAuth = "any";
+        private boolean smtpAuthInsecure;
         private String storeSync = "full";
         private int readThreads = 4;
         private int publicMaxMessages = 1000;
@@ -104,6 +107,8 @@ public record Config(
         /** -1: no implicit-TLS port; 0: a free one. */
         public Builder smtpsPort(int v) { smtpsPort = v; return this; }
         public Builder smtpRequireTls(boolean v) { smtpRequireTls = v; return this; }
+        public Builder smtpAuth(String v) { smtpAuth = v; return this; }
+        public Builder smtpAuthInsecure(boolean v) { smtpAuthInsecure = v; return this; }
         public Builder storeSync(String v) { storeSync = v; return this; }
         public Builder readThreads(int v) { readThreads = v; return this; }
         public Builder publicMaxMessages(int v) { publicMaxMessages = v; return this; }
@@ -130,7 +135,8 @@ public record Config(
                                     RateLimit.parse("--smtp-rate-per-ip", smtpRatePerIp),
                                     RateLimit.parse("--smtp-rate-per-domain", smtpRatePerDomain),
                                     smtpAllow),
-                            new TlsSettings(smtpTlsCert, smtpTlsKey, smtpsPort, smtpRequireTls)),
+                            new TlsSettings(smtpTlsCert, smtpTlsKey, smtpsPort, smtpRequireTls),
+                            new AuthSettings(AuthSettings.Mode.parse(smtpAuth), smtpAuthInsecure)),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace);

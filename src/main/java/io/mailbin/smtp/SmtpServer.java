@@ -39,13 +39,18 @@ public final class SmtpServer implements AutoCloseable {
     private ServerSocket listener;
     private ServerSocket implicitTlsListener;
 
-    public SmtpServer(SmtpSettings settings, String hostname, Ingest ingest, DenyList denyList, MeterRegistry metrics) {
+    /**
+     * @param authenticator decides SMTP AUTH credentials when {@code settings.auth()} offers AUTH:
+     *                      {@link SmtpAuthenticator#ANY} for capture mode
+     */
+    public SmtpServer(SmtpSettings settings, String hostname, Ingest ingest, DenyList denyList, MeterRegistry metrics,
+                      SmtpAuthenticator authenticator) {
         this.settings = settings;
         this.hostname = hostname;
         AdmissionSettings a = settings.admission();
         this.services = new SmtpServices(settings, hostname, ingest,
                 new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SenderPolicy(hostname, a, denyList),
-                TlsContext.create(settings.tls(), hostname), new SmtpMetrics(metrics));
+                TlsContext.create(settings.tls(), hostname), authenticator, new SmtpMetrics(metrics));
         Gauge.builder("mailbin.smtp.connections", open, AtomicInteger::get)
                 .description("Open SMTP connections, processing or waiting").register(metrics);
     }

@@ -5,5 +5,5 @@ import javax.net.ssl.SSLContext;
 
 /** What every session of one listener shares: settings, the ingest pipeline, admission and metrics. */
 record SmtpServices(SmtpSettings settings, String hostname, Ingest ingest, AdmissionQueue queue, SenderPolicy senders,
-                    SSLContext tls, SmtpMetrics metrics) {
+                    SSLContext tls, SmtpAuthenticator authenticator, SmtpMetrics metrics) {
 }

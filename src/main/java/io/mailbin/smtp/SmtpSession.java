@@ -61,6 +61,7 @@ final class SmtpSession implements Runnable {
 
     private String helo;
     private boolean extended;
+    private String authUser;
     private String mailFrom;
     private final List<EmailAddress> recipients = new ArrayList<>();
     private long declaredSize;
@@ -228,7 +229,8 @@ final class SmtpSession implements Runnable {
             case "VRFY" -> reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
             case "HELP" -> reply("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
             case "STARTTLS" -> startTls(arg);
-            case "EXPN", "TURN", "ETRN", "BDAT", "AUTH" -> !error("502 5.5.1 " + verb + " not implemented");
+            case "AUTH" -> auth(arg);
+            case "EXPN", "TURN", "ETRN", "BDAT" -> !error("502 5.5.1 " + verb + " not implemented");
             case "" -> !error("500 5.5.2 Empty command");
             default -> !error("500 5.5.2 Command unrecognized: " + printable(verb));
         };
@@ -256,7 +258,47 @@ final class SmtpSession implements Runnable {
         if (!conn.isTls()) {
             reply("250-STARTTLS");
         }
+        if (authOffered()) {
+            reply("250-AUTH PLAIN LOGIN");
+        }
         return reply("250 ENHANCEDSTATUSCODES");
+    }
+
+    /** AUTH is never offered over plain text unless --smtp-auth-insecure: the password would travel in clear. */
+    private boolean authOffered() {
+        return settings.auth().mode() != AuthSettings.Mode.OFF && (conn.isTls() || settings.auth().insecure());
+    }
+
+    private boolean auth(String arg) throws IOException {
+        if (settings.auth().mode() == AuthSettings.Mode.OFF) {
+            return !error("502 5.5.1 AUTH not available");
+        }
+        if (!authOffered()) {
+            return !error("538 5.7.11 Encryption required for requested authentication mechanism");
+        }
+        if (helo == null || !extended) {
+            return !error("503 5.5.1 Send EHLO first");
+        }
+        if (authUser != null) {
+            return !error("503 5.5.1 Already authenticated");
+        }
+        if (mailFrom != null) {
+            return !error("503 5.5.1 AUTH not permitted during a mail transaction");
+        }
+        AuthExchange.Outcome o = new AuthExchange(conn, services.authenticator(), settings.idleTimeout().toNanos(), sessionEnd)
+                .run(arg);
+        if (o.user() != null) {
+            authUser = o.user();
+            log.debug("{} authenticated as {}", remoteIp, printable(authUser));
+            return true;
+        }
+        if (++errors >= settings.maxErrors()) {
+            services.metrics().rejected(421, "too_many_errors");
+            reply("421 4.7.0 " + hostname + " too many errors, closing connection");
+            conn.flush();
+            return false;
+        }
+        return true;
     }
 
     /** RFC 3207: 220, handshake, then a fresh session: the client must say EHLO again, and nothing before counts. */
@@ -280,6 +322,7 @@ final class SmtpSession implements Runnable {
         }
         helo = null;
         extended = false;
+        authUser = null;
         resetTransaction();
         return true;
     }
@@ -383,7 +426,7 @@ final class SmtpSession implements Runnable {
         }
         String txid = MessageIds.transactionId();
         Instant arrived = Instant.now();
-        String protocol = extended ? "ESMTP" + (conn.isTls() ? "S" : "") : "SMTP"; // RFC 3848
+        String protocol = extended ? "ESMTP" + (conn.isTls() ? "S" : "") + (authUser != null ? "A" : "") : "SMTP"; // RFC 3848
         RawBuffer raw = new RawBuffer((int) Math.min(declaredSize + 1024, settings.maxMessageSize() + 1024));
         raw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, txid,
                 recipients.size() == 1 ? recipients.getFirst().address() : null, arrived.atZone(ZoneOffset.UTC)));

@@ -16,10 +16,11 @@ import java.time.Duration;
  * @param maxLineLength  longest line accepted in a message (RFC 5322 says 998; real mail is sloppier)
  * @param admission      the capacity queue and connection limit
  * @param tls            STARTTLS, the implicit-TLS port, and whether TLS is required
+ * @param auth           whether SMTP AUTH is offered, and before TLS or only after
  */
 public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout,
                            Duration sessionTimeout, long minDataRate, int maxLineLength,
-                           AdmissionSettings admission, TlsSettings tls) {
+                           AdmissionSettings admission, TlsSettings tls, AuthSettings auth) {
     public SmtpSettings {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("--max-message-size must be at least 1KB, got " + maxMessageSize);
