@@ -10,6 +10,9 @@ import io.mailbin.smtp.SmtpAuthenticator;
 import io.mailbin.smtp.SmtpServer;
 import io.mailbin.store.Store;
 import io.mailbin.store.sqlite.SqliteStore;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -18,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +53,13 @@ public final class Mailbin implements AutoCloseable {
     /** Starts every role; on failure releases what was started and throws with a one-line reason. */
     public static Mailbin start(Config config) {
         InetAddress bind = resolve(config.bind());
-        Store store = SqliteStore.open(config.store(), config.retention());
+        SqliteStore store = SqliteStore.open(config.store(), config.retention());
         SmtpServer smtp = null;
         HttpApi http = null;
         DenyList denyList = null;
         try {
             PrometheusMeterRegistry metrics = metrics();
+            storeMetrics(store, metrics);
             denyList = DenyList.open(store.denyList(), DENY_LIST_REFRESH);
             Ingest ingest = new Ingest(new MessageParser(), new Router(), store.messages());
             // capture mode: any credentials; the accounts work will pass an authenticator checking API keys here
@@ -91,6 +96,19 @@ public final class Mailbin implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         return registry;
+    }
+
+    private static void storeMetrics(SqliteStore store, PrometheusMeterRegistry registry) {
+        Timer commits = Timer.builder("mailbin.store.commit").description("Group commits of the store: duration")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        DistributionSummary batch = DistributionSummary.builder("mailbin.store.commit.tasks")
+                .description("Writes carried by one group commit").register(registry);
+        store.observeCommits((nanos, tasks) -> {
+            commits.record(nanos, TimeUnit.NANOSECONDS);
+            batch.record(tasks);
+        });
+        Gauge.builder("mailbin.store.write.backlog", store, SqliteStore::writeBacklog)
+                .description("Writes waiting for the next group commit").register(registry);
     }
 
     private static InetAddress resolve(String bind) {

@@ -53,6 +53,8 @@ public final class SmtpServer implements AutoCloseable {
                 TlsContext.create(settings.tls(), hostname), authenticator, new SmtpMetrics(metrics));
         Gauge.builder("mailbin.smtp.connections", open, AtomicInteger::get)
                 .description("Open SMTP connections, processing or waiting").register(metrics);
+        Gauge.builder("mailbin.smtp.sessions.active", this, s -> Math.max(0, s.open.get() - s.services.queue().waiting()))
+                .description("SMTP sessions past the queue (greeted)").register(metrics);
     }
 
     /** Binds the port (and the SMTPS port when configured); throws with a clear message when one is taken. */

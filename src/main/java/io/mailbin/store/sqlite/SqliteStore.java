@@ -93,6 +93,19 @@ public final class SqliteStore implements Store {
     }
 
     /**
+     * Reports each group commit's duration (nanoseconds) and size (tasks), and exposes the write backlog,
+     * for metrics; the store itself stays free of any metrics library.
+     */
+    public void observeCommits(java.util.function.BiConsumer<Long, Integer> committed) {
+        writer.observe(committed::accept);
+    }
+
+    /** Writes waiting for the next commit. */
+    public int writeBacklog() {
+        return writer.backlog();
+    }
+
+    /**
      * Caps the database file at its current size, as a full disk would: every write that needs a new
      * page then fails with SQLITE_FULL, through the same code path a real full disk takes. Used by the
      * store-outage tests; {@link #liftSizeCap()} undoes it.
