@@ -26,7 +26,7 @@ public final class SmtpFuzzTargets {
             for (int commands = 0; commands < 10_000; commands++) {
                 String line;
                 try {
-                    line = in.readLine(SmtpSession.MAX_COMMAND_LINE);
+                    line = in.readLine(SmtpCommands.MAX_COMMAND_LINE);
                 } catch (SmtpInput.LineTooLongException e) {
                     continue;
                 }
