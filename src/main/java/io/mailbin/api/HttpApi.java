@@ -17,11 +17,13 @@ import io.mailbin.delivery.DeliverySettings;
 import io.mailbin.delivery.Waiters;
 import io.mailbin.delivery.WebSocketHub;
 import io.mailbin.store.OutboxStore;
+import io.mailbin.policy.DenyList;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,8 @@ public final class HttpApi implements AutoCloseable {
     /** What the API serves, and the rules it serves it by. */
     public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
                            Domains domains, EmailValidation validation, OutboxStore outbox, WebSocketHub hub,
-                           Waiters waiters, DeliverySettings delivery, boolean publicInboxes, long authDelayMillis) {}
+                           Waiters waiters, DeliverySettings delivery, DenyList denyList, Supplier<String> metrics,
+                           boolean publicInboxes, long authDelayMillis) {}
 
     private final Javalin app;
 
@@ -50,6 +53,7 @@ public final class HttpApi implements AutoCloseable {
         this.app = Javalin.create(config -> {
             configure(config);
             config.routes.get("/healthz", ctx -> health(ctx, ready));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().get()));
             config.routes.before("/api/*", auth::identify);
             // literal paths first: /starred/messages and /messages/wait would otherwise match {email} and {messageId}
             new AccountRoutes(s.messages(), s.accounts(), s.directory()).register(config.routes);
@@ -64,6 +68,7 @@ public final class HttpApi implements AutoCloseable {
             new DomainRoutes(s.domains(), s.directory(), s.messages()).register(config.routes);
             new ValidationRoutes(s.validation()).register(config.routes);
             new DeliveryRoutes(s.outbox(), s.reservations(), lookup).register(config.routes);
+            new DenyListRoutes(s.denyList()).register(config.routes);
             errors(config);
         });
     }

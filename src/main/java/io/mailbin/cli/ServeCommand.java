@@ -60,6 +60,74 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Silence before an SMTP session is closed (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--smtp-session-timeout", defaultValue = "${env:MAILBIN_SMTP_SESSION_TIMEOUT:-30m}",
+            converter = Converters.Time.class,
+            description = "Longest an SMTP session may last (default: ${DEFAULT-VALUE}).")
+    Duration sessionTimeout;
+
+    @Option(names = "--smtp-min-data-rate", defaultValue = "${env:MAILBIN_SMTP_MIN_DATA_RATE:-10KB}",
+            converter = Converters.Size.class,
+            description = "Bytes per second a client must keep up during DATA after an allowance of the idle timeout;"
+                    + " slower ones are dropped, 0 = off (default: ${DEFAULT-VALUE}).")
+    long minDataRate;
+
+    @Option(names = "--smtp-max-line-length", defaultValue = "${env:MAILBIN_SMTP_MAX_LINE_LENGTH:-1MB}",
+            converter = Converters.Size.class,
+            description = "Longest line accepted in a message, else 552 (default: ${DEFAULT-VALUE}; RFC 5322 says 998).")
+    long maxLineLength;
+
+    @Option(names = "--smtp-capacity", defaultValue = "${env:MAILBIN_SMTP_CAPACITY:-auto}",
+            description = "Messages processed at once; further connections wait in a queue (default: ${DEFAULT-VALUE}:"
+                    + " 16 per CPU, at most what half the heap holds at --max-message-size).")
+    String smtpCapacity;
+
+    @Option(names = "--smtp-queue-timeout", defaultValue = "${env:MAILBIN_SMTP_QUEUE_TIMEOUT:-60s}",
+            converter = Converters.Time.class,
+            description = "How long a connection waits for capacity before it gets 421 (default: ${DEFAULT-VALUE}).")
+    Duration smtpQueueTimeout;
+
+    @Option(names = "--smtp-max-connections", defaultValue = "${env:MAILBIN_SMTP_MAX_CONNECTIONS:-10000}",
+            description = "Open SMTP connections, processing or queued; past it new ones get 421 at once (default: ${DEFAULT-VALUE}).")
+    int smtpMaxConnections;
+
+    @Option(names = "--smtp-rate-per-ip", defaultValue = "${env:MAILBIN_SMTP_RATE_PER_IP:-off}",
+            description = "Messages per remote IP, e.g. 100/1m or 600/1h,burst=50; over it: 421 (default: ${DEFAULT-VALUE}).")
+    String ratePerIp;
+
+    @Option(names = "--smtp-rate-per-domain", defaultValue = "${env:MAILBIN_SMTP_RATE_PER_DOMAIN:-off}",
+            description = "Messages per sender (MAIL FROM) domain, same syntax; over it: 421 (default: ${DEFAULT-VALUE}).")
+    String ratePerDomain;
+
+    @Option(names = "--smtp-allow", split = ",", defaultValue = "${env:MAILBIN_SMTP_ALLOW:-}",
+            description = "IPs, CIDR blocks and sender domains exempt from the rate limits, comma separated.")
+    java.util.List<String> allow;
+
+    @Option(names = "--smtp-tls-cert", defaultValue = "${env:MAILBIN_SMTP_TLS_CERT}",
+            description = "PEM certificate chain for STARTTLS and SMTPS (default: a self-signed one made at start).")
+    Path tlsCert;
+
+    @Option(names = "--smtp-tls-key", defaultValue = "${env:MAILBIN_SMTP_TLS_KEY}",
+            description = "PEM private key for --smtp-tls-cert (PKCS#8, or traditional RSA/EC).")
+    Path tlsKey;
+
+    @Option(names = "--smtps-port", defaultValue = "${env:MAILBIN_SMTPS_PORT:-off}",
+            description = "Port for implicit TLS (SMTPS, e.g. 465), or off (default: ${DEFAULT-VALUE}).")
+    String smtpsPort;
+
+    @Option(names = "--smtp-require-tls", defaultValue = "${env:MAILBIN_SMTP_REQUIRE_TLS:-false}",
+            description = "Refuse MAIL with 530 until the client has started TLS (default: ${DEFAULT-VALUE}).")
+    boolean requireTls;
+
+    @Option(names = "--smtp-auth", defaultValue = "${env:MAILBIN_SMTP_AUTH:-any}",
+            description = "SMTP AUTH (PLAIN, LOGIN): any = accept any credentials (capture mode), accounts = an account"
+                    + " name with its API key, off = not offered"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String smtpAuth;
+
+    @Option(names = "--smtp-auth-insecure", defaultValue = "${env:MAILBIN_SMTP_AUTH_INSECURE:-false}",
+            description = "Offer AUTH before STARTTLS too; passwords then travel in clear text (default: ${DEFAULT-VALUE}).")
+    boolean smtpAuthInsecure;
+
     @Option(names = "--public-max-messages", defaultValue = "${env:MAILBIN_PUBLIC_MAX_MESSAGES:-1000}",
             description = "Newest messages kept per public inbox, 0 = no limit (default: ${DEFAULT-VALUE}; Mailsac: 6).")
     int publicMaxMessages;
@@ -157,7 +225,14 @@ public final class ServeCommand implements Callable<Integer> {
         return Config.builder()
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
                 .publicUrl(publicUrl).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients).maxErrors(maxErrors)
-                .smtpIdleTimeout(idleTimeout).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
+                .smtpIdleTimeout(idleTimeout).smtpCapacity(capacity(smtpCapacity)).smtpQueueTimeout(smtpQueueTimeout)
+                .smtpMaxConnections(smtpMaxConnections)
+                .smtpRatePerIp(ratePerIp).smtpRatePerDomain(ratePerDomain)
+                .smtpAllow(allow == null ? java.util.List.of() : allow.stream().filter(a -> !a.isBlank()).toList())
+                .smtpTlsCert(tlsCert).smtpTlsKey(tlsKey).smtpsPort(port("--smtps-port", smtpsPort)).smtpRequireTls(requireTls)
+                .smtpAuth(smtpAuth).smtpAuthInsecure(smtpAuthInsecure)
+                .smtpSessionTimeout(sessionTimeout).smtpMinDataRate(minDataRate)
+                .smtpMaxLineLength((int) Math.min(Integer.MAX_VALUE, maxLineLength)).publicMaxMessages(publicMaxMessages).publicMaxAge(publicMaxAge)
                 .maxStoreSize(maxStoreSize).retentionInterval(retentionInterval).storeSync(storeSync)
                 .shutdownGrace(shutdownGrace)
                 .adminKey(adminKey).publicInboxes(publicInboxes)
@@ -168,6 +243,32 @@ public final class ServeCommand implements Callable<Integer> {
                 .retryBase(retryBase).giveUpAfter(giveUpAfter).webhookTimeout(webhookTimeout)
                 .perTargetConcurrency(perTargetConcurrency).wsMaxQueuedFrames(wsMaxQueuedFrames)
                 .build();
+    }
+
+    private static int port(String flag, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("off")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be 'off' or a port number, got '" + value + "'");
+        }
+    }
+
+    private static int capacity(String value) {
+        if (value.isBlank() || value.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--smtp-capacity must be 'auto' or a positive number, got '" + value + "'");
+        }
     }
 
     @Override

@@ -44,4 +44,10 @@ final class StoreOptions {
         Store store = SqliteStore.open(config.store(), config.retention());
         return new Opened(store, AccountServices.over(store, config.accounting()));
     }
+
+    /** Just the store, for commands that need no account services. */
+    Store openStore() {
+        Config config = config();
+        return SqliteStore.open(config.store(), config.retention());
+    }
 }

@@ -1,7 +1,11 @@
 package io.mailbin.config;
 
 import io.mailbin.delivery.DeliverySettings;
+import io.mailbin.smtp.AdmissionSettings;
+import io.mailbin.smtp.AuthSettings;
+import io.mailbin.smtp.RateLimit;
 import io.mailbin.smtp.SmtpSettings;
+import io.mailbin.smtp.TlsSettings;
 import io.mailbin.store.RetentionPolicy;
 import io.mailbin.store.StoreSettings;
 import java.nio.file.Path;
@@ -79,6 +83,21 @@ public record Config(
         private int maxRecipients = 100;
         private int maxErrors = 10;
         private Duration smtpIdleTimeout = Duration.ofMinutes(5);
+        private Duration smtpSessionTimeout = Duration.ofMinutes(30);
+        private long smtpMinDataRate = ByteSize.parse("10KB");
+        private int smtpMaxLineLength = (int) ByteSize.parse("1MB");
+        private int smtpCapacity; // 0: derived from the machine, see AdmissionSettings.defaultCapacity
+        private Duration smtpQueueTimeout = Duration.ofSeconds(60);
+        private int smtpMaxConnections = 10_000;
+        private String smtpRatePerIp = "off";
+        private String smtpRatePerDomain = "off";
+        private List<String> smtpAllow = List.of();
+        private Path smtpTlsCert;
+        private Path smtpTlsKey;
+        private int smtpsPort = -1;
+        private boolean smtpRequireTls;
+        private String smtpAuth = "any";
+        private boolean smtpAuthInsecure;
         private String storeSync = "full";
         private int readThreads = 4;
         private int publicMaxMessages = 1000;
@@ -117,6 +136,22 @@ public record Config(
         public Builder maxRecipients(int v) { maxRecipients = v; return this; }
         public Builder maxErrors(int v) { maxErrors = v; return this; }
         public Builder smtpIdleTimeout(Duration v) { smtpIdleTimeout = v; return this; }
+        public Builder smtpSessionTimeout(Duration v) { smtpSessionTimeout = v; return this; }
+        public Builder smtpMinDataRate(long v) { smtpMinDataRate = v; return this; }
+        public Builder smtpMaxLineLength(int v) { smtpMaxLineLength = v; return this; }
+        public Builder smtpCapacity(int v) { smtpCapacity = v; return this; }
+        public Builder smtpQueueTimeout(Duration v) { smtpQueueTimeout = v; return this; }
+        public Builder smtpMaxConnections(int v) { smtpMaxConnections = v; return this; }
+        public Builder smtpRatePerIp(String v) { smtpRatePerIp = v; return this; }
+        public Builder smtpRatePerDomain(String v) { smtpRatePerDomain = v; return this; }
+        public Builder smtpAllow(List<String> v) { smtpAllow = v; return this; }
+        public Builder smtpTlsCert(Path v) { smtpTlsCert = v; return this; }
+        public Builder smtpTlsKey(Path v) { smtpTlsKey = v; return this; }
+        /** -1: no implicit-TLS port; 0: a free one. */
+        public Builder smtpsPort(int v) { smtpsPort = v; return this; }
+        public Builder smtpRequireTls(boolean v) { smtpRequireTls = v; return this; }
+        public Builder smtpAuth(String v) { smtpAuth = v; return this; }
+        public Builder smtpAuthInsecure(boolean v) { smtpAuthInsecure = v; return this; }
         public Builder storeSync(String v) { storeSync = v; return this; }
         public Builder readThreads(int v) { readThreads = v; return this; }
         public Builder publicMaxMessages(int v) { publicMaxMessages = v; return this; }
@@ -155,7 +190,16 @@ public record Config(
                     hostname,
                     httpPort,
                     url,
-                    new SmtpSettings(smtpPort, maxMessageSize, maxRecipients, maxErrors, smtpIdleTimeout),
+                    new SmtpSettings(smtpPort, maxMessageSize, maxRecipients, maxErrors, smtpIdleTimeout,
+                            smtpSessionTimeout, smtpMinDataRate, smtpMaxLineLength,
+                            new AdmissionSettings(
+                                    smtpCapacity > 0 ? smtpCapacity : AdmissionSettings.defaultCapacity(maxMessageSize),
+                                    smtpQueueTimeout, smtpMaxConnections,
+                                    RateLimit.parse("--smtp-rate-per-ip", smtpRatePerIp),
+                                    RateLimit.parse("--smtp-rate-per-domain", smtpRatePerDomain),
+                                    smtpAllow),
+                            new TlsSettings(smtpTlsCert, smtpTlsKey, smtpsPort, smtpRequireTls),
+                            new AuthSettings(AuthSettings.Mode.parse(smtpAuth), smtpAuthInsecure)),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace,

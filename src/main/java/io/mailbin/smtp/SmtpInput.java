@@ -8,15 +8,45 @@ import java.nio.charset.StandardCharsets;
  * Reads SMTP from a socket at the byte level: command lines, and DATA with dot-unstuffing and the
  * {@code CRLF.CRLF} terminator. Working on bytes keeps the message byte-exact (no charset round trip)
  * and lets DATA be copied in bulk between line ends.
+ *
+ * <p>Every read runs against a {@link Deadline}, not just a per-read timeout: a client dripping one
+ * byte at a time never resets it. The socket's read timeout is set to the time left before each read.
  */
 final class SmtpInput {
+    /** Sets the read timeout of the underlying socket; a no-op for in-memory input. */
+    interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
     private final InputStream in;
+    private final ReadTimeout readTimeout;
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int limit;
+    private long received;
+    private Deadline deadline = Deadline.NONE;
+    private long receivedAtDeadline;
 
     SmtpInput(InputStream in) {
+        this(in, millis -> { });
+    }
+
+    SmtpInput(InputStream in, ReadTimeout readTimeout) {
         this.in = in;
+        this.readTimeout = readTimeout;
+    }
+
+    /** The deadline for what is read next; bytes are counted from here for a paced deadline. */
+    void deadline(Deadline d) {
+        deadline = d;
+        receivedAtDeadline = received;
+    }
+
+    /** Drops input that arrived ahead of the protocol (e.g. commands pipelined behind STARTTLS). */
+    int discardBuffered() {
+        int n = limit - pos;
+        pos = limit;
+        return n;
     }
 
     /** Whether more input is already here: a pipelining client sent further commands, so replies can wait. */
@@ -28,12 +58,26 @@ final class SmtpInput {
         if (pos < limit) {
             return true;
         }
-        int n = in.read(buf, 0, buf.length);
+        long due = deadline.due(received - receivedAtDeadline);
+        if (due != Long.MAX_VALUE) {
+            long left = (due - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new DeadlineException(deadline.missed());
+            }
+            readTimeout.set((int) Math.min(Integer.MAX_VALUE, left));
+        }
+        int n;
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new DeadlineException(deadline.missed());
+        }
         if (n <= 0) {
             return false;
         }
         pos = 0;
         limit = n;
+        received += n;
         return true;
     }
 
@@ -82,18 +126,23 @@ final class SmtpInput {
     private static final int DOT = 3;
     private static final int DOT_CR = 4;
 
+    /** How a DATA section ended. */
+    enum Data { OK, TOO_BIG, LINE_TOO_LONG }
+
     /**
      * Reads a DATA section up to the line holding a single dot, removing the dot-stuffing (RFC 5321
      * §4.5.2). Only {@code CRLF.CRLF} ends it, never a bare LF (the SMTP smuggling defence). Past
-     * {@code max} bytes the rest is read and dropped so the session stays in step.
+     * {@code max} bytes, or past a line longer than {@code maxLine} bytes, the rest is read and dropped
+     * so the session stays in step.
      *
-     * @return false when the message was larger than {@code max}
      * @throws java.io.EOFException when the client hangs up before the terminator
      */
-    boolean readData(RawBuffer out, long max) throws IOException {
+    Data readData(RawBuffer out, long max, int maxLine) throws IOException {
         int state = LINE_START;
         long base = out.length();
         boolean fits = true;
+        boolean linesFit = true;
+        long lineLen = 0; // bytes since the last LF, a CR included
         while (true) {
             if (!fill()) {
                 throw new java.io.EOFException("connection closed during DATA");
@@ -102,13 +151,23 @@ final class SmtpInput {
                 // fast path: copy everything up to the next CR in one go
                 int cr = indexOfCr(pos, limit);
                 int end = cr < 0 ? limit : cr;
-                fits = write(out, buf, pos, end - pos, base, max, fits);
+                lineLen += end - pos;
+                if (lineLen > maxLine + 1L) {
+                    linesFit = false;
+                }
+                fits = write(out, buf, pos, end - pos, base, max, fits && linesFit);
                 pos = end;
                 if (cr < 0) {
                     continue;
                 }
             }
             byte b = buf[pos++];
+            if (b == '\n') {
+                lineLen = 0;
+            } else if (++lineLen > maxLine + 1L) {
+                linesFit = false;
+                fits = false; // stop copying; the message is refused either way
+            }
             switch (state) {
                 case MID_LINE -> { // b is the CR found above
                     fits = write(out, b, base, max, fits);
@@ -136,7 +195,7 @@ final class SmtpInput {
                 }
                 case DOT_CR -> {
                     if (b == '\n') {
-                        return fits;
+                        return !linesFit ? Data.LINE_TOO_LONG : fits ? Data.OK : Data.TOO_BIG;
                     }
                     fits = write(out, (byte) '\r', base, max, fits);
                     fits = write(out, b, base, max, fits);
@@ -170,6 +229,51 @@ final class SmtpInput {
         }
         out.write(b);
         return true;
+    }
+
+    /**
+     * When the next bytes must have arrived: a fixed instant, or (for DATA) one that moves later as
+     * bytes arrive, at a minimum rate. Times are {@link System#nanoTime()}; never earlier than {@code cap}.
+     */
+    record Deadline(long start, long grace, long bytesPerSecond, long cap, Reason reason, Reason capReason) {
+        static final Deadline NONE = new Deadline(0, 0, 0, Long.MAX_VALUE, Reason.IDLE, Reason.IDLE);
+
+        /** A command must be complete within {@code within} of now, and before the session's end. */
+        static Deadline command(long withinNanos, long sessionEnd) {
+            long now = System.nanoTime();
+            return new Deadline(now, withinNanos, 0, sessionEnd, Reason.IDLE, Reason.SESSION);
+        }
+
+        /** DATA may take {@code grace}, plus one second per {@code bytesPerSecond} bytes received. */
+        static Deadline data(long graceNanos, long bytesPerSecond, long sessionEnd) {
+            return new Deadline(System.nanoTime(), graceNanos, bytesPerSecond, sessionEnd, Reason.SLOW_DATA, Reason.SESSION);
+        }
+
+        long due(long bytes) {
+            if (cap == Long.MAX_VALUE && grace == 0) {
+                return Long.MAX_VALUE;
+            }
+            long own = bytesPerSecond <= 0 ? start + grace
+                    : start + grace + (long) (bytes * (1_000_000_000.0 / bytesPerSecond));
+            return Math.min(own, cap);
+        }
+
+        /** Which limit was missed, once the deadline has passed. */
+        Reason missed() {
+            return cap != Long.MAX_VALUE && System.nanoTime() - cap >= 0 ? capReason : reason;
+        }
+    }
+
+    enum Reason { IDLE, SLOW_DATA, SESSION }
+
+    /** The client missed a deadline: silent too long, sending DATA too slowly, or the session ran out of time. */
+    static final class DeadlineException extends java.net.SocketTimeoutException {
+        final Reason reason;
+
+        DeadlineException(Reason reason) {
+            super("deadline missed: " + reason);
+            this.reason = reason;
+        }
     }
 
     /** A command line longer than the limit; the line has been consumed. */

@@ -1,36 +1,24 @@
 package io.mailbin.smtp;
 
-import io.mailbin.ingest.Envelope;
-import io.mailbin.ingest.Ingest;
-import io.mailbin.ingest.MessageIds;
-import io.mailbin.ingest.Receipt;
-import io.mailbin.mail.EmailAddress;
-import io.mailbin.mail.InvalidAddressException;
-import io.mailbin.store.StoreUnavailableException;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection, run on its own virtual thread: reads commands, keeps the transaction state
- * (HELO → MAIL → RCPT… → DATA) and answers with RFC 3463 enhanced status codes.
+ * One SMTP connection, run on its own virtual thread: waits for admission, then reads command lines
+ * under their deadlines and hands them to {@link SmtpCommands}, which keeps the protocol state.
+ *
+ * <p>Admission: the session takes a processing permit from the {@link AdmissionQueue} before its 220
+ * greeting and keeps it through its first message; each later message takes a permit again at DATA,
+ * before the 354. While it waits nothing is sent; past the queue timeout the client gets 421.
  *
  * <p>Replies are buffered and flushed only when the client has sent nothing further, so a pipelining
  * client gets its replies in one packet. A command is processed under {@link #busy}, which shutdown
@@ -38,75 +26,109 @@ import org.slf4j.LoggerFactory;
  */
 final class SmtpSession implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
-    static final int MAX_COMMAND_LINE = 2048;
 
-    private final Socket socket;
+    private final SmtpConnection conn;
+    private final SmtpServices services;
     private final SmtpSettings settings;
     private final String hostname;
-    private final Ingest ingest;
     private final Consumer<SmtpSession> onEnd;
     private final ReentrantLock busy = new ReentrantLock();
     private final String remoteIp;
-    private final String localIp;
-
-    private SmtpInput in;
-    private OutputStream out;
+    private final boolean implicitTls;
+    private final SessionPermit permit;
+    private final AtomicBoolean saidGoodbye = new AtomicBoolean();
+    private long sessionEnd;
+    private SmtpCommands commands;
+    private volatile Thread thread;
+    private volatile boolean admitted;
     private volatile boolean closing;
-    private final java.util.concurrent.atomic.AtomicBoolean saidGoodbye = new java.util.concurrent.atomic.AtomicBoolean();
-    private int errors;
 
-    private String helo;
-    private boolean extended;
-    private String mailFrom;
-    private final List<EmailAddress> recipients = new ArrayList<>();
-    private long declaredSize;
-
-    SmtpSession(Socket socket, SmtpSettings settings, String hostname, Ingest ingest, Consumer<SmtpSession> onEnd) {
-        this.socket = socket;
-        this.settings = settings;
-        this.hostname = hostname;
-        this.ingest = ingest;
+    SmtpSession(Socket socket, SmtpServices services, boolean implicitTls, Consumer<SmtpSession> onEnd) {
+        this.conn = new SmtpConnection(socket);
+        this.implicitTls = implicitTls;
+        this.services = services;
+        this.settings = services.settings();
+        this.hostname = services.hostname();
         this.onEnd = onEnd;
-        this.remoteIp = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress();
-        this.localIp = socket.getLocalAddress().getHostAddress();
+        this.remoteIp = conn.remoteIp();
+        this.permit = new SessionPermit(services, conn);
     }
 
     @Override
     public void run() {
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
-            in = new SmtpInput(socket.getInputStream());
-            out = new BufferedOutputStream(socket.getOutputStream(), 4096);
-            reply("220 " + hostname + " ESMTP Mailbin ready");
-            out.flush();
+        thread = Thread.currentThread();
+        try {
+            if (!admit()) {
+                return;
+            }
+            conn.open(implicitTls ? services.tls() : null, (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
+            sessionEnd = System.nanoTime() + settings.sessionTimeout().toNanos();
+            commands = new SmtpCommands(conn, services, permit, sessionEnd);
+            conn.reply("220 " + hostname + " ESMTP Mailbin ready");
+            conn.flush();
             loop();
+        } catch (SmtpInput.DeadlineException e) {
+            switch (e.reason) {
+                case SLOW_DATA -> reject(421, "slow_data", "421 4.4.2 " + hostname + " data arriving too slowly (under "
+                        + settings.minDataRate() + " bytes/s), closing connection");
+                case SESSION -> reject(421, "session_timeout", "421 4.4.2 " + hostname + " session time limit ("
+                        + SmtpText.seconds(settings.sessionTimeout()) + ") reached, closing connection");
+                default -> reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
+            }
         } catch (SocketTimeoutException e) {
-            quietly("421 4.4.2 " + hostname + " idle too long, closing connection");
+            reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
+        } catch (InterruptedException e) {
+            log.debug("shutdown while {} waited for capacity", remoteIp);
         } catch (SocketException | EOFException e) {
             log.debug("client {} went away: {}", remoteIp, e.getMessage());
         } catch (IOException e) {
             log.debug("session with {} ended: {}", remoteIp, e.toString());
         } catch (RuntimeException e) {
-            String incident = incident();
+            String incident = SmtpText.incident();
             log.error("incident {}: SMTP session with {} failed", incident, remoteIp, e);
             quietly("421 4.3.0 Internal error (incident " + incident + "), closing connection");
         } finally {
+            permit.release();
+            conn.close();
             onEnd.accept(this);
         }
+    }
+
+    /**
+     * Turns away a deny-listed client or one over its rate at once, else waits in the queue for a
+     * processing permit; false when the connection was refused and closed.
+     */
+    private boolean admit() throws InterruptedException, IOException {
+        conn.socket().setTcpNoDelay(true);
+        SenderPolicy.Refusal refusal = services.senders().atConnect(remoteIp);
+        if (refusal != null) {
+            services.metrics().rejected(refusal.code(), refusal.reason());
+            conn.sayAndClose(refusal.text());
+            return false;
+        }
+        if (!permit.acquire()) {
+            return false;
+        }
+        admitted = true;
+        return !closing;
+    }
+
+    /** Tells the client why it is turned away, counts it, and closes the connection. */
+    private void reject(int code, String reason, String line) {
+        services.metrics().rejected(code, reason);
+        quietly(line);
     }
 
     private void loop() throws IOException {
         while (!closing) {
             String line;
             try {
-                line = in.readLine(MAX_COMMAND_LINE);
+                line = conn.readCommand(SmtpCommands.MAX_COMMAND_LINE, settings.idleTimeout().toNanos(), sessionEnd);
             } catch (SmtpInput.LineTooLongException e) {
-                line = null;
-                if (error("500 5.5.6 Command line too long (limit " + MAX_COMMAND_LINE + " bytes)")) {
+                if (commands.error("500 5.5.6 Command line too long (limit " + SmtpCommands.MAX_COMMAND_LINE + " bytes)")) {
                     return;
                 }
-                flushUnlessPipelined();
+                conn.flushUnlessPipelined();
                 continue;
             }
             if (line == null) {
@@ -114,10 +136,10 @@ final class SmtpSession implements Runnable {
             }
             busy.lock();
             try {
-                if (closing || !handle(line)) {
+                if (closing || !commands.handle(line)) {
                     return;
                 }
-                flushUnlessPipelined();
+                conn.flushUnlessPipelined();
             } finally {
                 busy.unlock();
             }
@@ -131,195 +153,22 @@ final class SmtpSession implements Runnable {
         }
     }
 
-    /** Returns false when the session should end. */
-    private boolean handle(String line) throws IOException {
-        int space = line.indexOf(' ');
-        String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-        String arg = space < 0 ? "" : line.substring(space + 1).trim();
-        return switch (verb) {
-            case "EHLO" -> hello(arg, true);
-            case "HELO" -> hello(arg, false);
-            case "MAIL" -> mail(arg);
-            case "RCPT" -> rcpt(arg);
-            case "DATA" -> data(arg);
-            case "RSET" -> {
-                resetTransaction();
-                yield reply("250 2.0.0 Ok");
-            }
-            case "NOOP" -> reply("250 2.0.0 Ok");
-            case "QUIT" -> {
-                reply("221 2.0.0 " + hostname + " closing connection");
-                out.flush();
-                yield false;
-            }
-            case "VRFY" -> reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
-            case "HELP" -> reply("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
-            case "EXPN", "TURN", "ETRN", "BDAT", "STARTTLS", "AUTH" -> !error("502 5.5.1 " + verb + " not implemented");
-            case "" -> !error("500 5.5.2 Empty command");
-            default -> !error("500 5.5.2 Command unrecognized: " + printable(verb));
-        };
-    }
-
-    private boolean hello(String domain, boolean ehlo) throws IOException {
-        if (domain.isEmpty()) {
-            return !error("501 5.5.4 " + (ehlo ? "EHLO" : "HELO") + " requires a domain or address literal");
-        }
-        resetTransaction();
-        helo = domain;
-        extended = ehlo;
-        if (!ehlo) {
-            return reply("250 " + hostname);
-        }
-        reply("250-" + hostname + " greets " + printable(domain));
-        reply("250-PIPELINING");
-        reply("250-SIZE " + settings.maxMessageSize());
-        reply("250-8BITMIME");
-        reply("250-SMTPUTF8");
-        return reply("250 ENHANCEDSTATUSCODES");
-    }
-
-    private boolean mail(String arg) throws IOException {
-        if (helo == null) {
-            return !error("503 5.5.1 Send HELO or EHLO first");
-        }
-        if (mailFrom != null) {
-            return !error("503 5.5.1 Sender already specified");
-        }
-        MailArguments a = MailArguments.parse(arg, "FROM:");
-        if (a == null) {
-            return !error("501 5.5.4 Syntax: MAIL FROM:<address>");
-        }
-        if (!a.path().isEmpty()) {
-            try {
-                EmailAddress.parse(a.path());
-            } catch (InvalidAddressException e) {
-                return !error("553 5.1.7 Bad sender address syntax: " + e.getMessage());
-            }
-        }
-        for (var p : a.params().entrySet()) {
-            switch (p.getKey()) {
-                case "SIZE" -> {
-                    long size = parseSize(p.getValue());
-                    if (size < 0) {
-                        return !error("501 5.5.4 Bad SIZE parameter");
-                    }
-                    if (size > settings.maxMessageSize()) {
-                        return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
-                                + settings.maxMessageSize() + " bytes");
-                    }
-                    declaredSize = size;
-                }
-                case "BODY", "SMTPUTF8", "AUTH", "RET", "ENVID" -> { }
-                default -> {
-                    return !error("555 5.5.4 Unsupported MAIL parameter " + printable(p.getKey()));
-                }
-            }
-        }
-        mailFrom = a.path();
-        return reply("250 2.1.0 Sender ok");
-    }
-
-    private boolean rcpt(String arg) throws IOException {
-        if (mailFrom == null) {
-            return !error("503 5.5.1 Need MAIL before RCPT");
-        }
-        MailArguments a = MailArguments.parse(arg, "TO:");
-        if (a == null) {
-            return !error("501 5.5.4 Syntax: RCPT TO:<address>");
-        }
-        String path = a.path().equalsIgnoreCase("postmaster") ? "postmaster@" + hostname : a.path();
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(path);
-        } catch (InvalidAddressException e) {
-            return !error("553 5.1.3 Bad recipient address syntax: " + e.getMessage());
-        }
-        if (recipients.size() >= settings.maxRecipients()) {
-            return reply("452 4.5.3 Too many recipients (limit " + settings.maxRecipients() + " per message)");
-        }
-        recipients.add(address);
-        return reply("250 2.1.5 Recipient ok");
-    }
-
-    private boolean data(String arg) throws IOException {
-        if (!arg.isEmpty()) {
-            return !error("501 5.5.4 DATA takes no arguments");
-        }
-        if (recipients.isEmpty()) {
-            return !error("553 5.5.1 No valid recipients: send RCPT TO first");
-        }
-        String txid = MessageIds.transactionId();
-        Instant arrived = Instant.now();
-        String protocol = extended ? "ESMTP" : "SMTP";
-        RawBuffer raw = new RawBuffer((int) Math.min(declaredSize + 1024, settings.maxMessageSize() + 1024));
-        raw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, txid,
-                recipients.size() == 1 ? recipients.getFirst().address() : null, arrived.atZone(ZoneOffset.UTC)));
-        reply("354 End data with <CR><LF>.<CR><LF>");
-        out.flush();
-        boolean fits = in.readData(raw, settings.maxMessageSize());
-        try {
-            if (!fits) {
-                return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
-                        + settings.maxMessageSize() + " bytes");
-            }
-            Envelope envelope = new Envelope(txid, helo, mailFrom, recipients, remoteIp, localIp, false, arrived);
-            Receipt receipt = ingest.accept(envelope, raw.toByteArray());
-            return reply("250 2.0.0 Ok: queued as " + receipt.transactionId());
-        } catch (StoreUnavailableException e) {
-            log.warn("message from {} not stored, sender told to retry: {}", remoteIp, e.getMessage());
-            return reply("451 4.3.0 Temporary storage failure, please try again later");
-        } catch (RuntimeException e) {
-            String incident = incident();
-            log.error("incident {}: message {} from {} failed in ingest", incident, txid, remoteIp, e);
-            return reply("554 5.3.0 Internal error (incident " + incident + ")");
-        } finally {
-            resetTransaction();
-        }
-    }
-
-    private void resetTransaction() {
-        mailFrom = null;
-        recipients.clear();
-        declaredSize = 0;
-    }
-
-    private static long parseSize(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
-            return -1;
-        }
-        return Long.parseLong(value);
-    }
-
-    /** Sends an error reply; returns true when the client has now made too many errors and is disconnected. */
-    private boolean error(String reply) throws IOException {
-        reply(reply);
-        if (++errors >= settings.maxErrors()) {
-            reply("421 4.7.0 " + hostname + " too many errors, closing connection");
-            out.flush();
-            return true;
-        }
-        return false;
-    }
-
-    private boolean reply(String line) throws IOException {
-        out.write(line.getBytes(StandardCharsets.UTF_8));
-        out.write('\r');
-        out.write('\n');
-        return true;
-    }
-
-    private void flushUnlessPipelined() throws IOException {
-        if (!in.hasBuffered()) {
-            out.flush();
-        }
-    }
-
     /**
      * Says goodbye with 421 once the session is between commands, waiting up to {@code graceMillis} for a
      * transaction in progress to finish; then closes the connection either way.
      */
     void shutdown(long graceMillis) {
         closing = true;
+        if (!admitted) { // still queued: stop waiting, say goodbye before any greeting
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+            if (saidGoodbye.compareAndSet(false, true)) {
+                conn.sayAndClose("421 4.3.2 " + hostname + " shutting down, try again later");
+            }
+            return;
+        }
         boolean idle = false;
         try {
             idle = busy.tryLock(graceMillis, TimeUnit.MILLISECONDS);
@@ -329,11 +178,7 @@ final class SmtpSession implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+            conn.close();
             if (idle) {
                 busy.unlock();
             }
@@ -341,23 +186,14 @@ final class SmtpSession implements Runnable {
     }
 
     private void quietly(String line) {
-        if (out == null) {
+        if (!conn.isOpen()) {
             return;
         }
         try {
-            reply(line);
-            out.flush();
+            conn.reply(line);
+            conn.flush();
         } catch (IOException | RuntimeException ignored) {
             // the client is gone; nothing to tell
         }
-    }
-
-    private static String incident() {
-        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-    }
-
-    private static String printable(String s) {
-        String cut = s.length() > 64 ? s.substring(0, 64) : s;
-        return cut.replaceAll("[\\p{Cntrl}]", "?");
     }
 }

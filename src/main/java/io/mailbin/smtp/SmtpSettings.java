@@ -9,8 +9,18 @@ import java.time.Duration;
  * @param maxRecipients  RCPT commands accepted per message before 452 4.5.3
  * @param maxErrors      syntax and sequence errors tolerated per session before the client is disconnected
  * @param idleTimeout    how long a session may stay silent before it is closed with 421
+ * @param idleTimeout    how long a client may take to send its next command line (a deadline from our last
+ *                       reply: dripping bytes does not extend it)
+ * @param sessionTimeout how long a whole session may last
+ * @param minDataRate    bytes per second a client must keep up during DATA, after an allowance of {@code idleTimeout}
+ * @param maxLineLength  longest line accepted in a message (RFC 5322 says 998; real mail is sloppier)
+ * @param admission      the capacity queue and connection limit
+ * @param tls            STARTTLS, the implicit-TLS port, and whether TLS is required
+ * @param auth           whether SMTP AUTH is offered, and before TLS or only after
  */
-public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout) {
+public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout,
+                           Duration sessionTimeout, long minDataRate, int maxLineLength,
+                           AdmissionSettings admission, TlsSettings tls, AuthSettings auth) {
     public SmtpSettings {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("--max-message-size must be at least 1KB, got " + maxMessageSize);
@@ -23,6 +33,15 @@ public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int
         }
         if (maxErrors < 1) {
             throw new IllegalArgumentException("--smtp-max-errors must be at least 1");
+        }
+        if (!idleTimeout.isPositive() || !sessionTimeout.isPositive()) {
+            throw new IllegalArgumentException("--smtp-idle-timeout and --smtp-session-timeout must be positive");
+        }
+        if (minDataRate < 0) {
+            throw new IllegalArgumentException("--smtp-min-data-rate must not be negative (0 turns it off)");
+        }
+        if (maxLineLength < 998) {
+            throw new IllegalArgumentException("--smtp-max-line-length must be at least 998 (RFC 5322), got " + maxLineLength);
         }
     }
 }

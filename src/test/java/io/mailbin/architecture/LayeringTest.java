@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * (SMTP, HTTP API, CLI, web, POP3, delivery) depend on the core, never the other way round.
  */
 class LayeringTest {
-    static final String[] CORE = {"io.mailbin.mail..", "io.mailbin.account..", "io.mailbin.ingest..", "io.mailbin.store.."};
+    static final String[] CORE = {"io.mailbin.mail..", "io.mailbin.account..", "io.mailbin.ingest..", "io.mailbin.store..",
+            "io.mailbin.policy.."};
     static final String[] ADAPTERS = {"io.mailbin.smtp..", "io.mailbin.api..", "io.mailbin.cli..", "io.mailbin.web..",
             "io.mailbin.pop3..", "io.mailbin.delivery.."};
     static JavaClasses classes;

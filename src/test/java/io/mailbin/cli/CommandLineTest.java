@@ -80,6 +80,30 @@ class CommandLineTest {
         Result r = run("serve", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--data-dir", "--bind", "--hostname", "--smtp-port", "--http-port",
-                "--max-message-size", "--public-max-messages", "--public-max-age", "--max-store-size");
+                "--max-message-size", "--public-max-messages", "--public-max-age", "--max-store-size",
+                "--smtp-capacity", "--smtp-queue-timeout", "--smtp-max-connections", "--smtp-rate-per-ip",
+                "--smtp-rate-per-domain", "--smtp-allow", "--smtp-tls-cert", "--smtp-tls-key", "--smtps-port",
+                "--smtp-require-tls", "--smtp-auth", "--smtp-auth-insecure", "--smtp-session-timeout",
+                "--smtp-min-data-rate", "--smtp-max-line-length");
+    }
+
+    @Test
+    void badAdmissionSettingsAreExplained() {
+        Result rate = run("serve", "--data-dir", dir.toString(), "--smtp-rate-per-ip", "lots");
+        assertThat(rate.exit()).isEqualTo(1);
+        assertThat(rate.err().strip()).startsWith("mailbin: --smtp-rate-per-ip must be 'off' or a rate like 100/1m");
+        Result allow = run("serve", "--data-dir", dir.toString(), "--smtp-allow", "10.0.0.0/99");
+        assertThat(allow.err().strip()).contains("not a CIDR block: '10.0.0.0/99'");
+        Result auth = run("serve", "--data-dir", dir.toString(), "--smtp-auth", "sometimes");
+        assertThat(auth.err().strip()).isEqualTo("mailbin: --smtp-auth must be 'any', 'accounts' or 'off', got 'sometimes'");
+        Result tls = run("serve", "--data-dir", dir.toString(), "--smtp-tls-cert", "/nonexistent.pem");
+        assertThat(tls.err().strip()).isEqualTo("mailbin: --smtp-tls-cert and --smtp-tls-key go together: give both or neither");
+    }
+
+    @Test
+    void denylistRefusesAnEntryThatIsNeitherIpNorDomain() {
+        Result r = run("denylist", "add", "not a host", "--data-dir", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("mailbin: not an IP address, CIDR block or domain: 'not a host'");
     }
 }

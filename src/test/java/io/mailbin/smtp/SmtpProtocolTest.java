@@ -44,6 +44,7 @@ class SmtpProtocolTest {
                     "250-SIZE 65536",
                     "250-8BITMIME",
                     "250-SMTPUTF8",
+                    "250-STARTTLS",
                     "250 ENHANCEDSTATUSCODES");
         }
     }

@@ -15,9 +15,9 @@ import java.util.List;
  * malformed ones, and read every reply line.
  */
 public final class SmtpDialog implements AutoCloseable {
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
 
     public SmtpDialog(int port) {
         try {
@@ -83,6 +83,51 @@ public final class SmtpDialog implements AutoCloseable {
         send(line);
         expect(code);
         return this;
+    }
+
+    /**
+     * Starts TLS over this connection (after the server's 220 to STARTTLS), trusting any certificate:
+     * test servers use self-signed ones. Anything the reader had buffered in plain text is dropped.
+     */
+    public SmtpDialog startTls() {
+        try {
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+                @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+                @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+            }}, null);
+            javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+                    .createSocket(socket, "127.0.0.1", socket.getPort(), true);
+            s.startHandshake();
+            socket = s;
+            in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            out = s.getOutputStream();
+            return this;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the server sends nothing for {@code millis} (e.g. while this connection waits in the queue). */
+    public boolean silentFor(int millis) {
+        try {
+            socket.setSoTimeout(millis);
+            try {
+                in.mark(1);
+                int c = in.read();
+                if (c >= 0) {
+                    in.reset();
+                }
+                return false;
+            } catch (java.net.SocketTimeoutException e) {
+                return true;
+            } finally {
+                socket.setSoTimeout(10_000);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the server has closed the connection. */

@@ -62,6 +62,10 @@ public final class TestMailbin implements AutoCloseable {
         return mailbin.smtpPort();
     }
 
+    public int smtpsPort() {
+        return mailbin.smtpsPort();
+    }
+
     public int httpPort() {
         return mailbin.httpPort();
     }
@@ -120,6 +124,22 @@ public final class TestMailbin implements AutoCloseable {
             throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
+    }
+
+    /**
+     * The value of one Prometheus sample from {@code GET /metrics}, e.g.
+     * {@code mailbin_smtp_rejections_total{code="421",reason="queue_timeout"}}; 0 when absent. Labels
+     * are matched as written, in the order the registry prints them (alphabetical).
+     */
+    public double metric(String sample) {
+        HttpResponse<String> r = get("/metrics");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET /metrics answered " + r.statusCode());
+        }
+        return r.body().lines()
+                .filter(l -> l.startsWith(sample + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(sample.length() + 1).trim()))
+                .findFirst().orElse(0);
     }
 
     @Override

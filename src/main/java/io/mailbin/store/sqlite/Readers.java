@@ -31,7 +31,15 @@ final class Readers implements AutoCloseable {
 
     <T> T read(SqlWork<T> query) {
         try {
-            return pool.submit(() -> query.apply(statements())).get();
+            return pool.submit(() -> {
+                Statements db = statements();
+                try {
+                    return query.apply(db);
+                } catch (SQLException | RuntimeException e) {
+                    db.discardPrepared(); // a statement that failed is not reusable (see Statements)
+                    throw e;
+                }
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while reading the store", e);

@@ -1,6 +1,7 @@
 package io.mailbin.store.sqlite;
 
 import io.mailbin.store.AccountStore;
+import io.mailbin.store.DenyListStore;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.OutboxStore;
 import io.mailbin.store.RetentionPolicy;
@@ -28,6 +29,7 @@ public final class SqliteStore implements Store {
     private final SqliteMessages messages;
     private final SqliteAccounts accounts;
     private final SqliteOutbox outbox;
+    private final SqliteDenyList denyList;
 
     private SqliteStore(Connection writerConnection, Connections connections, StoreSettings settings,
                         RetentionPolicy policy, long latestReceived) {
@@ -39,6 +41,7 @@ public final class SqliteStore implements Store {
                 limits, retention);
         this.accounts = new SqliteAccounts(writer, readers);
         this.outbox = new SqliteOutbox(writer, readers);
+        this.denyList = new SqliteDenyList(writer, readers);
     }
 
     /** Opens (creating or migrating) the store in {@code settings.dataDir()}. */
@@ -99,6 +102,52 @@ public final class SqliteStore implements Store {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public DenyListStore denyList() {
+        return denyList;
+    }
+
+    /**
+     * Reports each group commit's duration (nanoseconds) and size (tasks), and exposes the write backlog,
+     * for metrics; the store itself stays free of any metrics library.
+     */
+    public void observeCommits(java.util.function.BiConsumer<Long, Integer> committed) {
+        writer.observe(committed::accept);
+    }
+
+    /** Writes waiting for the next commit. */
+    public int writeBacklog() {
+        return writer.backlog();
+    }
+
+    /**
+     * Caps the database file at its current size, as a full disk would: every write that needs a new
+     * page then fails with SQLITE_FULL, through the same code path a real full disk takes. Used by the
+     * store-outage tests; {@link #liftSizeCap()} undoes it.
+     */
+    public void capAtCurrentSize() {
+        writer.execute(db -> {
+            try (Statement s = db.connection().createStatement()) {
+                long pages;
+                try (ResultSet r = s.executeQuery("PRAGMA page_count")) {
+                    r.next();
+                    pages = r.getLong(1);
+                }
+                s.execute("PRAGMA max_page_count = " + pages);
+            }
+            return null;
+        });
+    }
+
+    public void liftSizeCap() {
+        writer.execute(db -> {
+            try (Statement s = db.connection().createStatement()) {
+                s.execute("PRAGMA max_page_count = 4294967294");
+            }
+            return null;
+        });
     }
 
     /** Runs the retention rules now instead of waiting for the next scheduled pass. */

@@ -29,16 +29,25 @@ final class Statements implements AutoCloseable {
         return ps;
     }
 
-    @Override
-    public void close() {
+    /**
+     * Closes every cached statement. Called after a failed statement: sqlite-jdbc leaves a statement that
+     * threw (e.g. SQLITE_FULL on a full disk) unusable ("statement is not executing"), and reusing it
+     * would fail every later write even after the disk has room again.
+     */
+    void discardPrepared() {
         for (PreparedStatement ps : cache.values()) {
             try {
                 ps.close();
             } catch (SQLException ignored) {
-                // closing anyway
+                // discarding anyway
             }
         }
         cache.clear();
+    }
+
+    @Override
+    public void close() {
+        discardPrepared();
         try {
             connection.close();
         } catch (SQLException ignored) {

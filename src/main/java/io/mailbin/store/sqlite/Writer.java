@@ -31,6 +31,12 @@ final class Writer implements AutoCloseable {
     private final Thread thread;
     private final Runnable onRollback;
     private volatile boolean running = true;
+    private volatile CommitObserver observer = (nanos, tasks) -> { };
+
+    /** Told after every successful group commit: how long it took and how many tasks it carried. */
+    interface CommitObserver {
+        void committed(long nanos, int tasks);
+    }
 
     /** @param onRollback told when a transaction was rolled back, so in-memory state derived from it can be dropped */
     Writer(Connection connection, int queueCapacity, Runnable onRollback) {
@@ -42,6 +48,15 @@ final class Writer implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    void observe(CommitObserver o) {
+        observer = o;
+    }
+
+    /** Tasks waiting for the next commit. */
+    int backlog() {
+        return queue.size();
     }
 
     /** Runs {@code op} in the next commit and waits for that commit. */
@@ -101,7 +116,9 @@ final class Writer implements AutoCloseable {
      */
     private void commit(List<Task<?>> batch) {
         try {
+            long t0 = System.nanoTime();
             runInTransaction(batch);
+            observer.committed(System.nanoTime() - t0, batch.size());
             batch.forEach(Task::complete);
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
@@ -128,6 +145,7 @@ final class Writer implements AutoCloseable {
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
+            db.discardPrepared();
             try {
                 c.rollback();
             } catch (SQLException rollback) {
