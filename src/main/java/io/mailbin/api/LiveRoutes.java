@@ -70,11 +70,12 @@ final class LiveRoutes {
         String key = Optional.ofNullable(ctx.queryParam("key")).orElse(ctx.header("Mailsac-Key"));
         Optional<Caller> caller = accounts.authenticate(key);
         if (caller.isEmpty()) {
-            String refusal = MessagePayload.json(Map.of("status", 401, "msg", key == null || key.isBlank()
-                    ? "a key is required: /incoming-messages?key=...&addresses=..." : "invalid key"));
-            // close only once the refusal is out, so the client always reads why
-            Runnable close = () -> ctx.closeSession(1008, "unauthorized");
-            ctx.session.sendText(refusal, org.eclipse.jetty.websocket.api.Callback.from(close, x -> close.run()));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", 401);
+            body.put("msg", key == null || key.isBlank() ? "a key is required: /incoming-messages?key=...&addresses=..." : "invalid key");
+            String refusal = MessagePayload.json(body);
+            ctx.send(refusal); // frames go out in order: the refusal, then the close
+            ctx.closeSession(1008, "unauthorized");
             return;
         }
         List<String> requested = Optional.ofNullable(ctx.queryParam("addresses")).map(a -> Arrays.stream(a.split(","))

@@ -65,7 +65,7 @@ class SendWithPythonTest {
                 """);
         assertThat(out.strip()).isEqualTo("{\"code\": 250, \"has\": {\"8bitmime\": true, \"chunking\": false, "
                 + "\"enhancedstatuscodes\": true, \"pipelining\": true, \"size\": true, \"smtputf8\": true, "
-                + "\"starttls\": false}, \"size\": \"" + MAX_MESSAGE_SIZE + "\"}");
+                + "\"starttls\": true}, \"size\": \"" + MAX_MESSAGE_SIZE + "\"}");
     }
 
     @Test

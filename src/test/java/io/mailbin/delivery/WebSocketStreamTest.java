@@ -90,17 +90,22 @@ class WebSocketStreamTest {
         }
     }
 
+    /**
+     * Read on the wire: the refusal frame, then a close frame with 1008. (Node's client loses a frame that
+     * arrives in the same packet as the handshake answer, so this one is checked byte by byte.)
+     */
     @Test
-    void aMissingOrWrongKeyIsRefusedAndClosed() {
-        try (NodeWebSocket ws = NodeWebSocket.connect(url("k_wrong", "live@ws.test"))) {
-            List<JsonNode> seen = new java.util.ArrayList<>();
-            JsonNode frame;
-            do { // Node may also report the refused socket as an error event before its close event
-                frame = ws.next(10);
-                seen.add(frame);
-            } while (!frame.has("closed") && seen.size() < 5);
-            assertThat(seen.getFirst().get("status").asInt()).as(seen.toString()).isEqualTo(401);
-            assertThat(frame.get("closed").asInt()).as(seen.toString()).isEqualTo(1008);
+    void aMissingOrWrongKeyIsRefusedAndClosed() throws IOException {
+        for (String key : new String[] {"k_wrong", ""}) {
+            try (Socket s = handshake(key, "live@ws.test")) {
+                s.setSoTimeout(5_000);
+                byte[] all = s.getInputStream().readAllBytes();
+                String text = new String(all, StandardCharsets.ISO_8859_1);
+                assertThat(text).contains("{\"status\":401,\"msg\":\"" + (key.isEmpty() ? "a key is required" : "invalid key"));
+                int close = text.lastIndexOf((char) 0x88);
+                assertThat(close).as("a close frame").isPositive();
+                assertThat(((all[close + 2] & 0xff) << 8) | (all[close + 3] & 0xff)).isEqualTo(1008);
+            }
         }
     }
 
@@ -129,10 +134,14 @@ class WebSocketStreamTest {
 
     /** Opens a web socket by hand with a tiny receive buffer and never reads from it. */
     private static Socket stuckSubscriber(String address) throws IOException {
+        return handshake(ownerKey, address);
+    }
+
+    private static Socket handshake(String key, String address) throws IOException {
         Socket s = new Socket();
         s.setReceiveBufferSize(4096);
         s.connect(new java.net.InetSocketAddress("127.0.0.1", server.httpPort()));
-        s.getOutputStream().write(("GET /incoming-messages?key=" + ownerKey + "&addresses=" + address + " HTTP/1.1\r\n"
+        s.getOutputStream().write(("GET /incoming-messages?key=" + key + "&addresses=" + address + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         InputStream in = s.getInputStream();

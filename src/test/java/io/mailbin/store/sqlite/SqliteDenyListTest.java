@@ -31,12 +31,12 @@ class SqliteDenyListTest {
             long v1 = d.version();
             d.add("spam.test", "phishing, still");
             assertThat(d.version()).isGreaterThan(v1);
-            assertThat(d.list()).extracting(DenyListStore.Entry::entry).containsExactly("spam.test", "192.0.2.0/24");
+            assertThat(d.list()).extracting(DenyListStore.Entry::entry).containsExactlyInAnyOrder("spam.test", "192.0.2.0/24");
             assertThat(d.remove("nothing.test")).isFalse();
         }
         try (SqliteStore store = open()) {
             DenyListStore d = store.denyList();
-            assertThat(d.list()).extracting(DenyListStore.Entry::reason).containsExactly("phishing, still", "botnet");
+            assertThat(d.list()).extracting(DenyListStore.Entry::reason).containsExactlyInAnyOrder("phishing, still", "botnet");
             assertThat(d.remove("192.0.2.0/24")).isTrue();
             assertThat(d.list()).hasSize(1);
         }
