@@ -53,7 +53,7 @@ public final class Mailbin implements AutoCloseable {
             Config.Accounting a = config.accounting();
             http = new HttpApi(new HttpApi.Services(store.messages(), accounts.accounts(), accounts.directory(),
                     accounts.reservations(), accounts.domains(), accounts.validation(), events, a.publicInboxes(),
-                    a.authDelay().toMillis()), () -> self[0] != null && self[0].ready);
+                    a.authDelay().toMillis(), a.publicDomains()), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
             self[0] = new Mailbin(config, store, accounts, smtp, http);

@@ -16,6 +16,9 @@ import io.mailbin.account.Reservations;
 import io.mailbin.ingest.MailEvents;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
+import io.mailbin.web.WebInbox;
+import io.mailbin.web.WebSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -26,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP side of Mailbin: the Mailsac-compatible REST API under {@code /api} and {@code /healthz},
- * served by Javalin on virtual threads. Route tables live in one class per API area; who the caller
+ * and the web inbox at {@code /} (which reads by the API's rules), served by Javalin on virtual threads. Route tables live in one class per API area; who the caller
  * is gets settled once, before any of them runs.
  */
 public final class HttpApi implements AutoCloseable {
@@ -35,7 +38,7 @@ public final class HttpApi implements AutoCloseable {
     /** What the API serves, and the rules it serves it by. */
     public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
                            Domains domains, EmailValidation validation, MailEvents events, boolean publicInboxes,
-                           long authDelayMillis) {}
+                           long authDelayMillis, List<String> publicDomains) {}
 
     private final Javalin app;
 
@@ -57,6 +60,8 @@ public final class HttpApi implements AutoCloseable {
             new AddressRoutes(s.reservations(), s.directory()).register(config.routes);
             new DomainRoutes(s.domains(), s.directory(), s.messages()).register(config.routes);
             new ValidationRoutes(s.validation()).register(config.routes);
+            new WebInbox(WebSettings.of(s.publicDomains(), s.publicInboxes()), s.messages(), s.events(),
+                    new WebGate(auth, access, lookup)).register(config);
             errors(config);
         });
     }
