@@ -20,7 +20,7 @@ export function messageRow(address, m) {
         time(m.received),
         h('span', {class: 'size'}, formatSize(m.size)),
         attachments > 0 ? h('span', {class: 'attachments', title: `${attachments} attachment${attachments > 1 ? 's' : ''}`},
-          h('span', {'aria-hidden': 'true'}, '📎', attachments > 1 ? attachments : ''),
+          h('span', {class: 'clip', 'aria-hidden': 'true'}), attachments > 1 ? h('span', {'aria-hidden': 'true'}, attachments) : null,
           hidden(`${attachments} attachment${attachments > 1 ? 's' : ''}`)) : null,
         m.spam != null ? h('span', {class: `spam${m.spam >= 0.5 ? ' high' : ''}`, title: 'Spam score from 0 to 1'},
           `spam ${Number(m.spam).toFixed(2)}`) : null)));
