@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
@@ -24,8 +25,15 @@ final class MailHtml {
     /** The HTML to serve, and how many remote images (and CSS images) the mail asks for. */
     record Rendered(String html, int remoteImages) {}
 
+    /**
+     * Inline SVG and MathML go whole: their {@code <style>} parses differently in a browser than here (markup
+     * inside it becomes elements again, the mutation-XSS trick), and mail clients drop them anyway.
+     */
     private static final String REMOVED = "script, iframe, frame, frameset, object, embed, applet, base, meta, link, "
-            + "portal, template, set, animate, animatetransform, animatemotion, handler, listener";
+            + "portal, template, svg, math, set, animate, animatetransform, animatemotion, handler, listener";
+    /** CSS that once ran code in some browser; none does now, and it has no business in mail. */
+    private static final Pattern CSS_CODE = Pattern.compile("javascript\\s*:|vbscript\\s*:|expression\\s*\\(|-moz-binding|behavior\\s*:",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> IMAGE_ATTRIBUTES = Set.of("src", "srcset", "background", "poster", "lowsrc", "dynsrc");
     private static final Set<String> URL_ATTRIBUTES = Set.of("action", "formaction", "xlink:href", "data", "codebase",
             "cite", "longdesc", "usemap", "manifest", "icon", "profile", "classid", "archive", "ping", "srcdoc");
@@ -39,7 +47,9 @@ final class MailHtml {
         doc.select(REMOVED).remove();
         int remote = 0;
         for (Element style : doc.select("style")) {
-            remote += count(style.data());
+            String css = style.data();
+            remote += count(css);
+            style.empty().appendChild(new DataNode(defused(css)));
         }
         for (Element e : doc.getAllElements()) {
             List<Attribute> attributes = new ArrayList<>(e.attributes().asList());
@@ -64,6 +74,7 @@ final class MailHtml {
                     e.removeAttr(a.getKey());
                 } else if (name.equals("style")) {
                     remote += count(a.getValue());
+                    e.attr(a.getKey(), defused(a.getValue()));
                 }
             }
         }
@@ -100,6 +111,10 @@ final class MailHtml {
             }
         }
         return b.toString();
+    }
+
+    private static String defused(String css) {
+        return CSS_CODE.matcher(css).replaceAll("blocked");
     }
 
     private static int count(String css) {

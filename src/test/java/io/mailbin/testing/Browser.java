@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
@@ -49,6 +50,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(PageLoadStrategy.NORMAL);
+    }
+
+    /**
+     * @param loading {@code NONE} for pages that keep a navigation pending forever (a blocked
+     *                {@code <meta refresh>} to a {@code javascript:} URL): chromedriver would wait for it
+     */
+    public static Browser start(PageLoadStrategy loading) {
         try {
             Path profile = Files.createTempDirectory("mailbin-chromium");
             Path downloads = Files.createTempDirectory("mailbin-downloads");
@@ -63,9 +72,12 @@ public final class Browser implements AutoCloseable {
                     "safebrowsing.enabled", false));
             // a dialog stays open, so a test can notice it (a script ran) instead of Selenium dismissing it
             options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+            options.setPageLoadStrategy(loading);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile, downloads);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+            return new Browser(driver, profile, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

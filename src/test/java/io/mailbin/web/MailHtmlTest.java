@@ -40,6 +40,17 @@ class MailHtmlTest {
     }
 
     @Test
+    void markupHiddenInForeignContentOrCssDoesNotSurvive() {
+        String html = "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>"
+                + "<svg><style><img src=x onerror=alert(2)></style></svg>"
+                + "<style>body{background:url(\"javascript:alert(3)\")} p{width:expression(alert(4))}</style>"
+                + "<div style=\"background-image:url(javascript:alert(5))\">x</div>";
+        String out = MailHtml.render(html, true).html();
+        assertThat(out).doesNotContain("onerror").doesNotContain("<math").doesNotContain("<svg")
+                .doesNotContain("javascript").doesNotContain("expression");
+    }
+
+    @Test
     void textOnlyMailIsEscaped() {
         assertThat(MailHtml.fromText("<script>alert(1)</script> & more")).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
     }
