@@ -174,6 +174,57 @@ class WebInboxBrowserTest {
         browser.script("localStorage.clear()");
     }
 
+    @Test
+    void everyPageFitsAPhoneAndLabelsItsControls() throws Exception {
+        String address = "phone@mailbin.test";
+        Mails.send(welcome(Mails.session(server.smtpPort()), address, new byte[10]));
+        String id = new Api(server).onlyMessageId(address);
+        browser.size(390, 844);
+        try {
+            browser.open(server.url("/"));
+            browser.script("localStorage.clear()");
+            checkPage("home", "#address");
+            browser.open(server.url("/#/inbox/" + address));
+            checkPage("inbox", "ol.messages li");
+            browser.screenshot(SHOTS.resolve("phone-inbox.png"));
+            browser.open(server.url("/#/inbox/" + address + "/" + id));
+            checkPage("message", "iframe.mail");
+            browser.screenshot(SHOTS.resolve("phone-message.png"));
+            browser.open(server.url("/#/account"));
+            checkPage("key form", "#api-key");
+            browser.find("#api-key").sendKeys(aliceKey, Keys.ENTER);
+            browser.await(d -> d.findElement(By.tagName("h1")).getText().equals("Account alice"));
+            browser.awaitVisible("#reserve-address").sendKeys("phone-owned@private.test", Keys.ENTER);
+            browser.awaitVisible("li.card summary").click();
+            checkPage("account", "li.card");
+            browser.script("localStorage.clear()");
+        } finally {
+            browser.size(1280, 900);
+        }
+    }
+
+    /** No sideways scrolling at phone width; one h1; every control has an accessible name. */
+    private static void checkPage(String page, String ready) {
+        browser.awaitVisible(ready);
+        assertThat((Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .as("horizontal overflow of the %s page, in px", page).isLessThanOrEqualTo(0L);
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) browser.script("""
+                const problems = [];
+                if (!document.documentElement.lang) problems.push('no lang');
+                if (document.querySelectorAll('h1').length !== 1) problems.push('h1 count ' + document.querySelectorAll('h1').length);
+                for (const el of document.querySelectorAll('input, select, textarea')) {
+                  if (el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label')) problems.push('unlabelled ' + el.outerHTML);
+                }
+                for (const el of document.querySelectorAll('button, a[href]')) {
+                  if (!el.hidden && !el.closest('[hidden]') && !(el.textContent.trim() || el.getAttribute('aria-label'))) problems.push('nameless ' + el.outerHTML);
+                }
+                for (const el of document.querySelectorAll('img:not([alt]), iframe:not([title])')) problems.push('no alt/title ' + el.outerHTML);
+                return problems;
+                """);
+        assertThat(problems).as("accessibility problems on the %s page", page).isEmpty();
+    }
+
     private static JsonNode keyed(String path) {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Mailsac-Key", aliceKey).build());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
