@@ -171,6 +171,14 @@ class WebInboxBrowserTest {
         browser.await(d -> d.findElements(By.cssSelector("li.card[data-address='builds@private.test']")).isEmpty());
         assertThat(keyed("/api/addresses/builds@private.test/availability").get("available").asBoolean()).isTrue();
 
+        // a domain of my own, and its catch-all
+        browser.find("#add-domain").sendKeys("alice-builds.test", Keys.ENTER);
+        WebElement toggle = browser.await(d -> d.findElements(By.xpath("//li[h3='alice-builds.test']//button"))
+                .stream().filter(b -> b.getText().equals("Turn catch-all on")).findFirst().orElse(null));
+        toggle.click();
+        browser.await(d -> d.findElements(By.linkText("*@alice-builds.test")).size() == 1);
+        assertThat(keyed("/api/domains/alice-builds.test").get("catchAllAddress").get("_id").asString()).isEqualTo("*@alice-builds.test");
+
         browser.script("localStorage.clear()");
     }
 
