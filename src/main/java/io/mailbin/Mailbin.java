@@ -88,8 +88,8 @@ public final class Mailbin implements AutoCloseable {
             Config.Accounting a = config.accounting();
             http = new HttpApi(new HttpApi.Services(store.messages(), accounts.accounts(), accounts.directory(),
                     accounts.reservations(), accounts.domains(), accounts.validation(), store.outbox(), hub, waiters,
-                    config.delivery(), denyList, metrics::scrape, a.publicInboxes(),
-                    a.authDelay().toMillis()), () -> self[0] != null && self[0].ready);
+                    config.delivery(), denyList, metrics::scrape, events, a.publicInboxes(),
+                    a.authDelay().toMillis(), a.publicDomains()), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
             outbox.start();

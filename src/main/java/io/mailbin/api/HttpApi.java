@@ -17,9 +17,13 @@ import io.mailbin.delivery.DeliverySettings;
 import io.mailbin.delivery.Waiters;
 import io.mailbin.delivery.WebSocketHub;
 import io.mailbin.store.OutboxStore;
+import io.mailbin.ingest.MailEvents;
 import io.mailbin.policy.DenyList;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
+import io.mailbin.web.WebInbox;
+import io.mailbin.web.WebSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -31,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP side of Mailbin: the Mailsac-compatible REST API under {@code /api} and {@code /healthz},
- * served by Javalin on virtual threads. Route tables live in one class per API area; who the caller
+ * and the web inbox at {@code /} (which reads by the API's rules), served by Javalin on virtual threads. Route tables live in one class per API area; who the caller
  * is gets settled once, before any of them runs.
  */
 public final class HttpApi implements AutoCloseable {
@@ -41,7 +45,7 @@ public final class HttpApi implements AutoCloseable {
     public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
                            Domains domains, EmailValidation validation, OutboxStore outbox, WebSocketHub hub,
                            Waiters waiters, DeliverySettings delivery, DenyList denyList, Supplier<String> metrics,
-                           boolean publicInboxes, long authDelayMillis) {}
+                           MailEvents events, boolean publicInboxes, long authDelayMillis, List<String> publicDomains) {}
 
     private final Javalin app;
 
@@ -69,6 +73,8 @@ public final class HttpApi implements AutoCloseable {
             new ValidationRoutes(s.validation()).register(config.routes);
             new DeliveryRoutes(s.outbox(), s.reservations(), lookup).register(config.routes);
             new DenyListRoutes(s.denyList()).register(config.routes);
+            new WebInbox(WebSettings.of(s.publicDomains(), s.publicInboxes()), s.messages(), s.events(),
+                    new WebGate(auth, access, lookup)).register(config);
             errors(config);
         });
     }

@@ -1,6 +1,7 @@
 package io.mailbin.api;
 
 import io.javalin.http.Context;
+import io.mailbin.account.Caller;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoredMessage;
 
@@ -19,12 +20,15 @@ final class MessageLookup {
     }
 
     StoredMessage find(Context ctx) {
-        String address = Requests.address(ctx);
-        String id = ctx.pathParam("messageId");
+        return find(Auth.caller(ctx), Requests.address(ctx), ctx.pathParam("messageId"));
+    }
+
+    /** @param address normalised, as {@link Requests#address} gives it */
+    StoredMessage find(Caller caller, String address, String id) {
         StoredMessage m = store.find(id)
                 .filter(found -> found.belongsTo(address))
                 .orElseThrow(() -> ApiException.notFound("Message not found: no message " + id + " in " + address));
-        access.checkMessage(Auth.caller(ctx), m, Access.WRONG_KEY_DEFAULT);
+        access.checkMessage(caller, m, Access.WRONG_KEY_DEFAULT);
         return m;
     }
 

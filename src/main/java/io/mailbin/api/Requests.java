@@ -22,7 +22,11 @@ final class Requests {
     }
 
     static EmailAddress emailAddress(Context ctx) {
-        String raw = ctx.pathParam("email").trim();
+        return emailAddress(ctx.pathParam("email"));
+    }
+
+    static EmailAddress emailAddress(String text) {
+        String raw = text.trim();
         try {
             return EmailAddress.parse(raw);
         } catch (InvalidAddressException e) {

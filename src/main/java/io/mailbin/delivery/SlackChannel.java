@@ -42,7 +42,7 @@ final class SlackChannel implements Channel {
 
     /** The message in the web inbox. */
     String link(StoredMessage m) {
-        return publicUrl + "/inbox/" + URLEncoder.encode(m.inbox(), StandardCharsets.UTF_8) + "/" + m.id();
+        return publicUrl + "/#/inbox/" + URLEncoder.encode(m.inbox(), StandardCharsets.UTF_8) + "/" + m.id();
     }
 
     private static String list(List<Mailbox> boxes) {

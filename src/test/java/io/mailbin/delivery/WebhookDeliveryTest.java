@@ -87,7 +87,7 @@ class WebhookDeliveryTest {
         String quiet = TestMailbin.JSON.readTree(receiver.hits("/slack-quiet").getFirst().body()).get("text").asString();
         String id = hooks.json("/api/addresses/quiet@hooks.test/messages").get(0).get("_id").asString();
         assertThat(quiet).contains("*Subject:* Quiet &lt;news&gt;")
-                .contains("<https://mail.example.test/inbox/quiet%40hooks.test/" + id + "|Open in Mailbin>")
+                .contains("<https://mail.example.test/#/inbox/quiet%40hooks.test/" + id + "|Open in Mailbin>")
                 .doesNotContain("From:").doesNotContain("To:");
         String chatty = TestMailbin.JSON.readTree(receiver.hits("/slack-chatty").getFirst().body()).get("text").asString();
         assertThat(chatty).contains("*Subject:* Chatty").contains("*From:* Sender &lt;sender@sender.test&gt;")
