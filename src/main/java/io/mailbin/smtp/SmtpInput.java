@@ -62,7 +62,7 @@ final class SmtpInput {
         if (due != Long.MAX_VALUE) {
             long left = (due - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
-                throw new DeadlineException(deadline.missed());
+                throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
             }
             readTimeout.set((int) Math.min(Integer.MAX_VALUE, left));
         }
@@ -70,7 +70,7 @@ final class SmtpInput {
         try {
             n = in.read(buf, 0, buf.length);
         } catch (java.net.SocketTimeoutException e) {
-            throw new DeadlineException(deadline.missed());
+            throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
         }
         if (n <= 0) {
             return false;
@@ -253,14 +253,19 @@ final class SmtpInput {
             if (cap == Long.MAX_VALUE && grace == 0) {
                 return Long.MAX_VALUE;
             }
-            long own = bytesPerSecond <= 0 ? start + grace
-                    : start + grace + (long) (bytes * (1_000_000_000.0 / bytesPerSecond));
-            return Math.min(own, cap);
+            return Math.min(own(bytes), cap);
         }
 
-        /** Which limit was missed, once the deadline has passed. */
-        Reason missed() {
-            return cap != Long.MAX_VALUE && System.nanoTime() - cap >= 0 ? capReason : reason;
+        private long own(long bytes) {
+            return bytesPerSecond <= 0 ? start + grace : start + grace + (long) (bytes * (1_000_000_000.0 / bytesPerSecond));
+        }
+
+        /**
+         * Which limit was missed, once the deadline has passed: the one that came first. (Asking the clock
+         * instead would misname it: socket timeouts are whole milliseconds and may fire a hair early.)
+         */
+        Reason missed(long bytes) {
+            return cap != Long.MAX_VALUE && cap - own(bytes) <= 0 ? capReason : reason;
         }
     }
 
