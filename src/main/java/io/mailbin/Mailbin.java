@@ -11,6 +11,7 @@ import io.mailbin.ingest.Ingest;
 import io.mailbin.ingest.MailEvents;
 import io.mailbin.ingest.MessageParser;
 import io.mailbin.ingest.Router;
+import io.mailbin.ingest.SpamFilter;
 import io.mailbin.policy.DenyList;
 import io.mailbin.smtp.AuthSettings;
 import io.mailbin.smtp.SmtpAuthenticator;
@@ -81,14 +82,16 @@ public final class Mailbin implements AutoCloseable {
             events.subscribe(hub);
             events.subscribe(waiters);
             events.subscribe(outbox);
-            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), store.messages(), events);
+            SpamFilter spam = new SpamFilter(store.spamModels(), config.spam());
+            Ingest ingest = new Ingest(new MessageParser(), new Router(accounts.directory()), spam, accounts.directory(),
+                    store.messages(), events);
             smtp = new SmtpServer(config.smtp(), config.hostname(), ingest, denyList, metrics,
                     smtpAuthenticator(config, accounts.accounts()));
             Mailbin[] self = new Mailbin[1];
             Config.Accounting a = config.accounting();
             http = new HttpApi(new HttpApi.Services(store.messages(), accounts.accounts(), accounts.directory(),
                     accounts.reservations(), accounts.domains(), accounts.validation(), store.outbox(), hub, waiters,
-                    config.delivery(), denyList, metrics::scrape, events, a.publicInboxes(),
+                    config.delivery(), denyList, metrics::scrape, events, spam, a.publicInboxes(),
                     a.authDelay().toMillis(), a.publicDomains()), () -> self[0] != null && self[0].ready);
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());

@@ -71,6 +71,14 @@ public final class Accounts {
         directory.refresh();
     }
 
+    /** Turns the spam filter off (or back on) for the account's mail; routing sees it at once. */
+    public void setDisableSpam(String name, boolean disable) {
+        Account account = find(name);
+        store.setDisableSpam(account.id(), disable);
+        byKeyHash.clear();
+        directory.refresh();
+    }
+
     public Account find(String name) {
         return store.account(name).orElseThrow(() ->
                 new AccountException(AccountException.Reason.NOT_FOUND, "no account named '" + name + "'"));

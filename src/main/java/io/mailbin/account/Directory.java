@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every reserved address and custom domain, held in memory for routing (consulted for every recipient)
+ * Every reserved address and custom domain (and which accounts turned the spam filter off), held in memory for routing (consulted for every recipient)
  * and authorisation. Reads see an immutable snapshot without locking. The snapshot is rebuilt after
  * this process changes something, and when the store's directory version shows that another process
  * (the CLI, another node) did; that is polled every {@code pollInterval}.
@@ -25,7 +25,7 @@ public final class Directory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Directory.class);
 
     private record Snapshot(long version, Map<String, ReservedAddress> addresses, Map<String, ReservedAddress> byAlias,
-                            Map<String, CustomDomain> domains) {}
+                            Map<String, CustomDomain> domains, java.util.Set<String> spamOff) {}
 
     private final AccountStore store;
     private final ScheduledExecutorService poller;
@@ -52,7 +52,9 @@ public final class Directory implements AutoCloseable {
         for (CustomDomain d : store.domains()) {
             domains.put(d.domain(), d);
         }
-        return new Snapshot(version, Map.copyOf(addresses), Map.copyOf(byAlias), Map.copyOf(domains));
+        java.util.Set<String> spamOff = store.accounts().stream().filter(io.mailbin.store.Account::disableSpam)
+                .map(io.mailbin.store.Account::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new Snapshot(version, Map.copyOf(addresses), Map.copyOf(byAlias), Map.copyOf(domains), spamOff);
     }
 
     /** Rebuilds the snapshot now; called after every change this process makes. */
@@ -75,6 +77,11 @@ public final class Directory implements AutoCloseable {
     /** Changes whenever addresses, domains or keys change; cached key lookups are valid for one version. */
     public long version() {
         return snapshot.version();
+    }
+
+    /** Whether the account turned the spam filter off for its mail. */
+    public boolean spamFilterOff(String account) {
+        return account != null && snapshot.spamOff().contains(account);
     }
 
     public Optional<ReservedAddress> address(String address) {

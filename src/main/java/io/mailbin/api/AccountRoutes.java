@@ -35,6 +35,7 @@ final class AccountRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/me", this::me);
         routes.get("/api/me/stats", this::stats);
+        routes.put("/api/me/settings", this::settings);
         routes.get("/api/inbox", this::inbox);
         routes.get("/api/inbox-filter", this::filter);
         routes.get("/api/inbox-search", this::search);
@@ -64,13 +65,25 @@ final class AccountRoutes {
             ctx.json(Map.of("_id", "operator", "operator", true));
             return;
         }
-        Account a = account(ctx);
+        Account a = accounts.find(account(ctx).id()); // fresh: the caller's cached account may predate a settings change
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_id", a.id());
         body.put("messageLimit", a.messageLimit());
         body.put("operator", a.operator());
+        body.put("disableSpam", a.disableSpam());
         body.put("created", MessageView.iso(a.created()));
         ctx.json(body);
+    }
+
+    /** Our extension: {@code {"disableSpam": true}} keeps the account's mail out of the spam folder. */
+    private void settings(Context ctx) {
+        Account a = account(ctx);
+        tools.jackson.databind.JsonNode disable = Auth.body(ctx).get("disableSpam");
+        if (disable == null || !disable.isBoolean()) {
+            throw ApiException.badRequest("body must be {\"disableSpam\": true|false}");
+        }
+        accounts.setDisableSpam(a.id(), disable.asBoolean());
+        me(ctx);
     }
 
     private void stats(Context ctx) {

@@ -18,6 +18,7 @@ import io.mailbin.delivery.Waiters;
 import io.mailbin.delivery.WebSocketHub;
 import io.mailbin.store.OutboxStore;
 import io.mailbin.ingest.MailEvents;
+import io.mailbin.ingest.SpamFilter;
 import io.mailbin.policy.DenyList;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoreUnavailableException;
@@ -45,7 +46,8 @@ public final class HttpApi implements AutoCloseable {
     public record Services(MessageStore messages, Accounts accounts, Directory directory, Reservations reservations,
                            Domains domains, EmailValidation validation, OutboxStore outbox, WebSocketHub hub,
                            Waiters waiters, DeliverySettings delivery, DenyList denyList, Supplier<String> metrics,
-                           MailEvents events, boolean publicInboxes, long authDelayMillis, List<String> publicDomains) {}
+                           MailEvents events, SpamFilter spam, boolean publicInboxes, long authDelayMillis,
+                           List<String> publicDomains) {}
 
     private final Javalin app;
 
@@ -65,7 +67,7 @@ public final class HttpApi implements AutoCloseable {
             new LiveRoutes(s.hub(), s.waiters(), s.messages(), access, s.accounts(), d.wsPing(), d.wsMaxQueuedFrames(),
                     d.maxWait()).register(config.routes);
             new MessageRoutes(s.messages(), lookup, access).register(config.routes);
-            new MessageActionRoutes(s.messages(), lookup).register(config.routes);
+            new MessageActionRoutes(s.messages(), lookup, s.spam()).register(config.routes);
             new ContentRoutes(lookup).register(config.routes);
             new AttachmentRoutes(lookup).register(config.routes);
             new AddressRoutes(s.reservations(), s.directory()).register(config.routes);

@@ -5,6 +5,7 @@ import io.mailbin.api.json.MessageView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.mailbin.account.Caller;
+import io.mailbin.ingest.SpamFilter;
 import io.mailbin.store.Flags;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.StoredMessage;
@@ -23,10 +24,12 @@ final class MessageActionRoutes {
 
     private final MessageStore store;
     private final MessageLookup lookup;
+    private final SpamFilter spam;
 
-    MessageActionRoutes(MessageStore store, MessageLookup lookup) {
+    MessageActionRoutes(MessageStore store, MessageLookup lookup, SpamFilter spam) {
         this.store = store;
         this.lookup = lookup;
+        this.spam = spam;
     }
 
     void register(RoutesConfig routes) {
@@ -80,11 +83,26 @@ final class MessageActionRoutes {
         if (!FOLDERS.contains(folder)) {
             throw ApiException.badRequest("folder must be one of inbox, all, spam, trash; got '" + folder + "'");
         }
-        StoredMessage changed = change(lookup.find(ctx), f -> f.withFolder(folder));
+        StoredMessage before = lookup.find(ctx);
+        StoredMessage changed = change(before, f -> f.withFolder(folder));
+        teach(ctx, before, folder);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_id", changed.id());
         body.put("folder", changed.folder());
         ctx.json(body);
+    }
+
+    /**
+     * Filing a message into spam teaches the filter it is spam; taking it out of spam into the inbox
+     * teaches it is not. The lesson goes to the caller's model (per-account learning) or the global one.
+     */
+    private void teach(Context ctx, StoredMessage before, String folder) {
+        boolean intoSpam = folder.equals("spam") && !before.folder().equals("spam");
+        boolean outOfSpam = before.folder().equals("spam") && (folder.equals("inbox") || folder.equals("all"));
+        if (intoSpam || outOfSpam) {
+            String scope = Auth.caller(ctx).id() != null ? Auth.caller(ctx).id() : before.owner();
+            lookup.rawIfPresent(before).ifPresent(raw -> spam.learn(before.id(), scope, raw, intoSpam));
+        }
     }
 
     private void read(Context ctx) {

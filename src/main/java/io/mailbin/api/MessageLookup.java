@@ -32,6 +32,10 @@ final class MessageLookup {
         return m;
     }
 
+    java.util.Optional<byte[]> rawIfPresent(StoredMessage m) {
+        return store.raw(m.id());
+    }
+
     byte[] raw(StoredMessage m) {
         return store.raw(m.id()).orElseThrow(() -> ApiException.notFound("Message not found: " + m.id() + " was deleted"));
     }

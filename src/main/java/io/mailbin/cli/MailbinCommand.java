@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Self-hosted disposable email: SMTP in, Mailsac-compatible API out.",
-        subcommands = {ServeCommand.class, AccountCommand.class, DomainCommand.class, DenyListCommand.class,
+        subcommands = {ServeCommand.class, AccountCommand.class, DomainCommand.class, DenyListCommand.class, SpamCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MailbinCommand implements Runnable {
     /** Returned by a command that keeps running in the background (serve): the JVM must not be exited. */

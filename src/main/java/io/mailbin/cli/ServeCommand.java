@@ -221,6 +221,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Unsent frames before a slow web socket is closed (default: ${DEFAULT-VALUE}).")
     int wsMaxQueuedFrames;
 
+    @Option(names = "--spam-filter", defaultValue = "${env:MAILBIN_SPAM_FILTER:-true}", arity = "1",
+            description = "Score every message and file likely spam in the spam folder (default: ${DEFAULT-VALUE}).")
+    boolean spamFilter;
+
+    @Option(names = "--spam-threshold", defaultValue = "${env:MAILBIN_SPAM_THRESHOLD:-}",
+            description = "Score at or above which mail goes to the spam folder (default: the model's own, tuned to about 1 false positive per 800 ham).")
+    String spamThreshold;
+
+    @Option(names = "--spam-learning", defaultValue = "${env:MAILBIN_SPAM_LEARNING:-global}",
+            description = "Where moving mail in or out of the spam folder teaches: global, account (a model per account) or off (default: ${DEFAULT-VALUE}).")
+    String spamLearning;
+
     Config config() {
         return Config.builder()
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
@@ -242,6 +254,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .relayTls(relayTls).relayFrom(relayFrom).allowPrivateWebhooks(allowPrivateWebhooks)
                 .retryBase(retryBase).giveUpAfter(giveUpAfter).webhookTimeout(webhookTimeout)
                 .perTargetConcurrency(perTargetConcurrency).wsMaxQueuedFrames(wsMaxQueuedFrames)
+                .spamFilter(spamFilter).spamLearning(spamLearning)
+                .spamThreshold(spamThreshold == null || spamThreshold.isBlank() ? null : parseThreshold(spamThreshold))
                 .build();
     }
 
@@ -268,6 +282,14 @@ public final class ServeCommand implements Callable<Integer> {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--smtp-capacity must be 'auto' or a positive number, got '" + value + "'");
+        }
+    }
+
+    private static Double parseThreshold(String text) {
+        try {
+            return Double.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--spam-threshold must be a number between 0 and 1, got '" + text + "'");
         }
     }
 

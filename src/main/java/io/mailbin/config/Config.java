@@ -1,6 +1,7 @@
 package io.mailbin.config;
 
 import io.mailbin.delivery.DeliverySettings;
+import io.mailbin.ingest.SpamFilter;
 import io.mailbin.smtp.AdmissionSettings;
 import io.mailbin.smtp.AuthSettings;
 import io.mailbin.smtp.RateLimit;
@@ -28,7 +29,8 @@ public record Config(
         RetentionPolicy retention,
         Duration shutdownGrace,
         Accounting accounting,
-        DeliverySettings delivery) {
+        DeliverySettings delivery,
+        SpamFilter.Settings spam) {
 
     /**
      * How accounts work on this server.
@@ -125,6 +127,9 @@ public record Config(
         private Duration wsPing = Duration.ofSeconds(15);
         private int wsMaxQueuedFrames = 256;
         private Duration maxWait = Duration.ofMinutes(2);
+        private boolean spamFilter = true;
+        private Double spamThreshold;
+        private String spamLearning = "global";
 
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder bind(String v) { bind = v; return this; }
@@ -179,6 +184,9 @@ public record Config(
         public Builder wsPing(Duration v) { wsPing = v; return this; }
         public Builder wsMaxQueuedFrames(int v) { wsMaxQueuedFrames = v; return this; }
         public Builder maxWait(Duration v) { maxWait = v; return this; }
+        public Builder spamFilter(boolean v) { spamFilter = v; return this; }
+        public Builder spamThreshold(Double v) { spamThreshold = v; return this; }
+        public Builder spamLearning(String v) { spamLearning = v; return this; }
 
         public Config build() {
             String url = publicUrl != null && !publicUrl.isBlank()
@@ -207,7 +215,23 @@ public record Config(
                             publicDomains.isEmpty() ? List.of(hostname) : publicDomains,
                             accountMaxMessages, directoryPoll, authDelay),
                     new DeliverySettings(retryBase, giveUpAfter, webhookTimeout, perTargetConcurrency, 64 * 1024,
-                            allowPrivateWebhooks, url, hostname, relay(), wsPing, wsMaxQueuedFrames, maxWait));
+                            allowPrivateWebhooks, url, hostname, relay(), wsPing, wsMaxQueuedFrames, maxWait),
+                    new SpamFilter.Settings(spamFilter, spamThreshold(), learning()));
+        }
+
+        private Double spamThreshold() {
+            if (spamThreshold != null && (spamThreshold <= 0 || spamThreshold >= 1)) {
+                throw new IllegalArgumentException("--spam-threshold must be between 0 and 1 (exclusive), got " + spamThreshold);
+            }
+            return spamThreshold;
+        }
+
+        private SpamFilter.Learning learning() {
+            try {
+                return SpamFilter.Learning.valueOf(spamLearning.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--spam-learning must be global, account or off, got '" + spamLearning + "'");
+            }
         }
 
         private DeliverySettings.Relay relay() {

@@ -6,11 +6,14 @@ import io.mailbin.store.MessageStore;
 import io.mailbin.store.NewMessage;
 import io.mailbin.store.Route;
 import io.mailbin.store.StoredMessage;
+import io.mailbin.account.Directory;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
- * The ingest pipeline for one accepted message: parse → route → store → publish. It returns only once
+ * The ingest pipeline for one accepted message: parse → route → score → store → publish. It returns only once
  * the store has committed every copy, so the SMTP layer may answer 250 as soon as it returns.
  */
 public final class Ingest {
@@ -18,10 +21,15 @@ public final class Ingest {
     private final Router router;
     private final MessageStore store;
     private final MailEvents events;
+    private final SpamFilter spam;
+    private final Directory directory;
 
-    public Ingest(MessageParser parser, Router router, MessageStore store, MailEvents events) {
+    public Ingest(MessageParser parser, Router router, SpamFilter spam, Directory directory, MessageStore store,
+                  MailEvents events) {
         this.parser = parser;
         this.router = router;
+        this.spam = spam;
+        this.directory = directory;
         this.store = store;
         this.events = events;
     }
@@ -37,9 +45,13 @@ public final class Ingest {
                 envelope.tls(), parsed.parseError());
         List<Route> routes = router.route(envelope.recipients());
         List<NewMessage> copies = new ArrayList<>(routes.size());
+        Map<String, SpamFilter.Score> scores = new HashMap<>(2); // one score per owner: usually one in all
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route, summary, null, "inbox"));
+            SpamFilter.Score score = scores.computeIfAbsent(String.valueOf(route.owner()),
+                    k -> spam.score(raw, route.owner(), directory.spamFilterOff(route.owner())));
+            copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route, summary,
+                    score == null ? null : score.spamminess(), score != null && score.spam() ? "spam" : "inbox"));
         }
         List<StoredMessage> stored = store.save(new IncomingMail(raw, copies));
         events.publish(new NewMail(stored, raw, parsed)); // committed; listeners only queue, before the 250

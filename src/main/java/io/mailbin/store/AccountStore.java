@@ -17,6 +17,9 @@ public interface AccountStore {
 
     Optional<Account> accountByKeyHash(String keyHash);
 
+    /** Turns the spam filter off (or on again) for the account's mail; false if there is no such account. */
+    boolean setDisableSpam(String account, boolean disable);
+
     /** Replaces every key of the account with this one. */
     void replaceKeys(String account, String keyHash);
 

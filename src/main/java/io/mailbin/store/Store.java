@@ -11,6 +11,8 @@ public interface Store extends AutoCloseable {
 
     OutboxStore outbox();
 
+    SpamModelStore spamModels();
+
     DenyListStore denyList();
 
     /** Stops taking writes, commits what was accepted, and releases files and connections. */

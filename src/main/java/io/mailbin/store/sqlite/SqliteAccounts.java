@@ -63,7 +63,7 @@ final class SqliteAccounts implements AccountStore {
     @Override
     public Optional<Account> account(String id) {
         return readers.read(db -> {
-            PreparedStatement ps = db.prepare("SELECT id, created, operator, message_limit FROM accounts WHERE id = ?");
+            PreparedStatement ps = db.prepare("SELECT id, created, operator, message_limit, disable_spam FROM accounts WHERE id = ?");
             ps.setString(1, id);
             return oneAccount(ps);
         });
@@ -72,7 +72,7 @@ final class SqliteAccounts implements AccountStore {
     @Override
     public Optional<Account> accountByKeyHash(String keyHash) {
         return readers.read(db -> {
-            PreparedStatement ps = db.prepare("SELECT a.id, a.created, a.operator, a.message_limit FROM api_keys k"
+            PreparedStatement ps = db.prepare("SELECT a.id, a.created, a.operator, a.message_limit, a.disable_spam FROM api_keys k"
                     + " JOIN accounts a ON a.id = k.account WHERE k.hash = ?");
             ps.setString(1, keyHash);
             return oneAccount(ps);
@@ -86,19 +86,29 @@ final class SqliteAccounts implements AccountStore {
     }
 
     private static Account account(ResultSet r) throws SQLException {
-        return new Account(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getInt(3) != 0, r.getInt(4));
+        return new Account(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getInt(3) != 0, r.getInt(4), r.getInt(5) != 0);
     }
 
     @Override
     public List<Account> accounts() {
         return readers.read(db -> {
             List<Account> out = new ArrayList<>();
-            try (ResultSet r = db.prepare("SELECT id, created, operator, message_limit FROM accounts ORDER BY id").executeQuery()) {
+            try (ResultSet r = db.prepare("SELECT id, created, operator, message_limit, disable_spam FROM accounts ORDER BY id").executeQuery()) {
                 while (r.next()) {
                     out.add(account(r));
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public boolean setDisableSpam(String account, boolean disable) {
+        return writer.execute(db -> {
+            PreparedStatement ps = db.prepare("UPDATE accounts SET disable_spam = ? WHERE id = ?");
+            ps.setInt(1, disable ? 1 : 0);
+            ps.setString(2, account);
+            return ps.executeUpdate() > 0;
         });
     }
 

@@ -5,6 +5,7 @@ import io.mailbin.store.DenyListStore;
 import io.mailbin.store.MessageStore;
 import io.mailbin.store.OutboxStore;
 import io.mailbin.store.RetentionPolicy;
+import io.mailbin.store.SpamModelStore;
 import io.mailbin.store.Store;
 import io.mailbin.store.StoreSettings;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class SqliteStore implements Store {
     private final SqliteMessages messages;
     private final SqliteAccounts accounts;
     private final SqliteOutbox outbox;
+    private final SqliteSpamModels spamModels;
     private final SqliteDenyList denyList;
 
     private SqliteStore(Connection writerConnection, Connections connections, StoreSettings settings,
@@ -41,6 +43,7 @@ public final class SqliteStore implements Store {
                 limits, retention);
         this.accounts = new SqliteAccounts(writer, readers);
         this.outbox = new SqliteOutbox(writer, readers);
+        this.spamModels = new SqliteSpamModels(writer, readers);
         this.denyList = new SqliteDenyList(writer, readers);
     }
 
@@ -102,6 +105,11 @@ public final class SqliteStore implements Store {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public SpamModelStore spamModels() {
+        return spamModels;
     }
 
     @Override
