@@ -22,7 +22,8 @@ export function messageRow(address, m) {
         attachments > 0 ? h('span', {class: 'attachments', title: `${attachments} attachment${attachments > 1 ? 's' : ''}`},
           h('span', {class: 'clip', 'aria-hidden': 'true'}), attachments > 1 ? h('span', {'aria-hidden': 'true'}, attachments) : null,
           hidden(`${attachments} attachment${attachments > 1 ? 's' : ''}`)) : null,
-        m.spam != null ? h('span', {class: `spam${m.spam >= 0.5 ? ' high' : ''}`, title: 'Spam score from 0 to 1'},
+        m.folder && m.folder !== 'inbox' ? h('span', {class: `folder folder-${m.folder}`, title: 'Folder'}, m.folder) : null,
+        m.spam != null ? h('span', {class: `spam${m.folder === 'spam' ? ' high' : ''}`, title: 'Spam score from 0 to 1'},
           `spam ${Number(m.spam).toFixed(2)}`) : null)));
 }
 
