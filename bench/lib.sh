@@ -101,3 +101,9 @@ smtp_load() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END { if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.0f", (a[NR/2]+a[NR/2+1])/2} }'; }
+
+# mailbin_cli DATA_DIR ARGS... -> runs a mailbin command (e.g. account create) on a data directory
+mailbin_cli() {
+  local data=$1; shift
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$ROOT/target/mailbin.jar:$ROOT/target/lib/*" io.mailbin.Main "$@" --data-dir "$data"
+}

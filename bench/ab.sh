@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# A/B ingest benchmark of two Mailbin configurations, interleaved: same load (2 KB x 10 sessions by
+# default), fresh server per run, medians of ROUNDS runs and the ratio B/A.
+#   bench/ab.sh "--spam-filter=false" "--spam-filter=true"        scoring off vs on
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+A=${1:?usage: ab.sh "ARGS A" "ARGS B"}
+B=${2:?usage: ab.sh "ARGS A" "ARGS B"}
+ROUNDS=${ROUNDS:-3}
+COUNT=${COUNT:-20000}
+SIZE=${SIZE:-2048}
+install_peers
+build_mailbin
+work=$(mktemp -d /tmp/mailbin-ab.XXXXXX)
+: > "$work/rates"
+run() { # LABEL ARGS
+  local smtp http pid rate
+  smtp=$(free_port); http=$(free_port)
+  pid=$(MAILBIN_ARGS="$2" start_server mailbin "$smtp" "$http" "$work/data")
+  sleep 1
+  rate=$(smtp_load "$smtp" 10 "$COUNT" "$SIZE") || rate=0
+  stop_server "$pid"
+  echo "$1 $rate" >> "$work/rates"
+  echo "  $1 ($2): $rate msgs/s" >&2
+}
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) = 1 ]; then run A "$A"; run B "$B"; else run B "$B"; run A "$A"; fi
+done
+a=$(awk '$1=="A"{print $2}' "$work/rates" | median)
+b=$(awk '$1=="B"{print $2}' "$work/rates" | median)
+echo "A ($A): median $a msgs/s"
+echo "B ($B): median $b msgs/s"
+awk -v a="$a" -v b="$b" 'BEGIN { printf "B/A = %.2f\n", (a > 0 ? b / a : 0) }'
+rm -rf "$work"
