@@ -221,4 +221,33 @@ public abstract class MessageStoreContract {
         assertThat(store.list(new InboxQuery("capped@x.test", null, null, 100)))
                 .containsExactly(newest, saved.get(5), saved.get(4));
     }
+
+    /** Concurrent writers share group commits, so one transaction often carries several messages for one inbox. */
+    @Test
+    void theLimitHoldsExactlyWhenManyMessagesForOneInboxCommitTogether() throws Exception {
+        backend.close();
+        use(open(new RetentionPolicy(5, Duration.ZERO, 0, Duration.ofHours(1))));
+        List<StoredMessage> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        saved.add(saveOne(i % 5 == 0 ? "side@x.test" : "flood@x.test"));
+                    }
+                }));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        }
+        for (String inbox : List.of("flood@x.test", "side@x.test")) {
+            List<StoredMessage> newest = saved.stream().filter(m -> m.route().inbox().equals(inbox))
+                    .sorted(java.util.Comparator.comparing(StoredMessage::received).reversed()).limit(5).toList();
+            assertThat(store.list(new InboxQuery(inbox, null, null, 100))).as(inbox).containsExactlyElementsOf(newest);
+            assertThat(store.count(inbox, Viewer.ANONYMOUS)).as(inbox).isEqualTo(5);
+        }
+        StoredMessage oldest = saved.stream().min(java.util.Comparator.comparing(StoredMessage::received)).orElseThrow();
+        assertThat(store.raw(oldest.id())).isEmpty();
+    }
 }

@@ -35,6 +35,8 @@ final class Connections {
         config.setBusyTimeout(5_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-16_000); // 16 MB page cache per connection
+        // Ids come back through RETURNING; otherwise the driver runs an extra query after every INSERT.
+        config.setGetGeneratedKeys(false);
         return config;
     }
 }

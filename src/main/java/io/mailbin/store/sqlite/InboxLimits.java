@@ -4,8 +4,10 @@ import io.mailbin.store.Route;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps each public inbox at its newest N unstarred messages, and each account at its message limit,
@@ -13,15 +15,23 @@ import java.util.Map;
  *
  * <p>Counting on every insert would cost a scan per message, so the count of each recently written
  * inbox (or account) is remembered; once it passes the limit, exactly the surplus oldest messages are
- * deleted (an ascending index walk of a few rows). Any other write that removes or stars mail forgets
- * the counts, which are then recounted once. Only the writer thread calls this.
+ * deleted (an ascending index walk of a few rows). The deleting happens once per transaction, just
+ * before its commit: a group commit that stores several messages for one inbox then touches that
+ * inbox's oldest pages once, not once per message, and no committed state ever holds more than the
+ * limit. Any other write that removes or stars mail forgets the counts, which are then recounted once.
+ * Only the writer thread calls this.
  */
 final class InboxLimits {
     private static final int REMEMBERED = 10_000;
+    private static final String PUBLIC = "inbox = ? AND owner IS NULL";
+    private static final String ACCOUNT = "owner = ?";
 
     private final int publicMax;
     private final Map<String, Integer> publicCounts = lru();
     private final Map<String, Integer> accountCounts = lru();
+    /** Inboxes and accounts written in the open transaction, to check before it commits. */
+    private final Set<String> publicWritten = new HashSet<>();
+    private final Set<String> accountsWritten = new HashSet<>();
 
     InboxLimits(int publicMax) {
         this.publicMax = publicMax;
@@ -36,13 +46,29 @@ final class InboxLimits {
         };
     }
 
-    /** Called after a message was inserted along {@code route}. */
-    void inserted(Statements db, Route route) throws SQLException {
+    /** Called after a message was inserted along {@code route}; the surplus goes in {@link #beforeCommit}. */
+    void inserted(Route route) {
         if (route.owner() == null) {
-            enforce(db, publicCounts, route.inbox(), publicMax, "inbox = ? AND owner IS NULL");
+            if (publicMax > 0) {
+                publicCounts.computeIfPresent(route.inbox(), (k, n) -> n + 1);
+                publicWritten.add(route.inbox());
+            }
         } else {
-            enforce(db, accountCounts, route.owner(), accountLimit(db, route.owner()), "owner = ?");
+            accountCounts.computeIfPresent(route.owner(), (k, n) -> n + 1);
+            accountsWritten.add(route.owner());
         }
+    }
+
+    /** Deletes what the transaction's inserts pushed over a limit. */
+    void beforeCommit(Statements db) throws SQLException {
+        for (String inbox : publicWritten) {
+            enforce(db, publicCounts, inbox, publicMax, PUBLIC);
+        }
+        for (String account : accountsWritten) {
+            enforce(db, accountCounts, account, accountLimit(db, account), ACCOUNT);
+        }
+        publicWritten.clear();
+        accountsWritten.clear();
     }
 
     private static void enforce(Statements db, Map<String, Integer> counts, String key, int max, String where)
@@ -51,7 +77,7 @@ final class InboxLimits {
             return;
         }
         Integer known = counts.get(key);
-        int count = known == null ? count(db, key, where) : known + 1;
+        int count = known == null ? count(db, key, where) : known;
         if (count > max) {
             PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE "
                     + where + " AND saved_by IS NULL ORDER BY received ASC LIMIT ?)");
@@ -89,5 +115,12 @@ final class InboxLimits {
     void forgetAll() {
         publicCounts.clear();
         accountCounts.clear();
+    }
+
+    /** The transaction was rolled back: nothing it wrote needs checking, and the remembered counts may be wrong. */
+    void rolledBack() {
+        forgetAll();
+        publicWritten.clear();
+        accountsWritten.clear();
     }
 }

@@ -29,6 +29,8 @@ final class Retention implements AutoCloseable {
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("store-retention").daemon(true).unstarted(r));
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Whether the open transaction inserted mail; only the writer thread touches it. */
+    private boolean inserted;
 
     Retention(Writer writer, RetentionPolicy policy, InboxLimits limits) {
         this.writer = writer;
@@ -41,11 +43,17 @@ final class Retention implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::runSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Called inside each insert transaction: over the size cap, schedule a pass now rather than at the next tick. */
-    void noteInsert(Statements db) throws SQLException {
-        if (policy.maxStoreSize() > 0 && rawBytes(db) > policy.maxStoreSize() && pending.compareAndSet(false, true)) {
+    /** Called inside each insert transaction, so that {@link #beforeCommit} checks the size cap. */
+    void noteInsert() {
+        inserted = true;
+    }
+
+    /** Once per transaction that inserted: over the size cap, schedule a pass now rather than at the next tick. */
+    void beforeCommit(Statements db) throws SQLException {
+        if (inserted && policy.maxStoreSize() > 0 && rawBytes(db) > policy.maxStoreSize() && pending.compareAndSet(false, true)) {
             scheduler.execute(this::runSafely);
         }
+        inserted = false;
     }
 
     private void runSafely() {

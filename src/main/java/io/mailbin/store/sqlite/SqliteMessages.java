@@ -57,39 +57,52 @@ final class SqliteMessages implements MessageStore {
 
     @Override
     public List<StoredMessage> save(IncomingMail mail) {
+        // Encoded here, on the caller's thread: the writer thread is the one serial step of ingest.
+        List<Row> rows = mail.messages().stream().map(this::encode).toList();
         return writer.execute(db -> {
             long rawId = insertRaw(db, mail);
             long now = System.currentTimeMillis();
-            List<StoredMessage> saved = new ArrayList<>(mail.messages().size());
-            for (NewMessage m : mail.messages()) {
+            List<StoredMessage> saved = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                NewMessage m = row.message();
                 long received = clock.next(m.route().domain(), now);
-                insertMessage(db, m, rawId, received, mail.raw().length);
+                insertMessage(db, row, rawId, received, mail.raw().length);
                 SqliteOutbox.insert(db, m.id(), m.route(), now); // same commit: a 250 never loses a delivery
-                limits.inserted(db, m.route());
+                limits.inserted(m.route());
                 saved.add(new StoredMessage(m.id(), m.route(), Instant.ofEpochMilli(received), mail.raw().length,
                         m.summary(), m.spam(), new Flags(m.folder(), List.of(), false, null)));
             }
-            retention.noteInsert(db);
+            retention.noteInsert();
             return saved;
         });
     }
 
+    /** A message with its JSON and search columns already encoded. */
+    private record Row(NewMessage message, String summary, String route, String fromText, String toText) { }
+
+    private Row encode(NewMessage m) {
+        Route route = m.route();
+        String routeJson = route.kind().equals("public") && route.targets().isEmpty()
+                ? null : codec.writeRoute(new SummaryCodec.RouteDetail(route.kind(), route.targets()));
+        return new Row(m, codec.write(m.summary()), routeJson, searchText(m.summary().from()), searchText(m.summary().to()));
+    }
+
     private static long insertRaw(Statements db, IncomingMail mail) throws SQLException {
-        PreparedStatement ps = db.prepare("INSERT INTO raw (size, refs, data) VALUES (?, ?, ?)");
+        PreparedStatement ps = db.prepare("INSERT INTO raw (size, refs, data) VALUES (?, ?, ?) RETURNING id");
         ps.setInt(1, mail.raw().length);
         ps.setInt(2, mail.messages().size());
         ps.setBytes(3, mail.raw());
-        ps.executeUpdate();
-        try (ResultSet r = db.prepare("SELECT last_insert_rowid()").executeQuery()) {
+        try (ResultSet r = ps.executeQuery()) {
             r.next();
             return r.getLong(1);
         }
     }
 
-    private void insertMessage(Statements db, NewMessage m, long rawId, long received, int size) throws SQLException {
+    private static void insertMessage(Statements db, Row row, long rawId, long received, int size) throws SQLException {
         PreparedStatement ps = db.prepare("INSERT INTO messages (id, inbox, original_inbox, domain, received, size,"
                 + " raw_id, subject, summary, spam, folder, owner, private, route, from_text, to_text)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        NewMessage m = row.message();
         Route route = m.route();
         int i = 1;
         ps.setString(i++, m.id());
@@ -100,7 +113,7 @@ final class SqliteMessages implements MessageStore {
         ps.setInt(i++, size);
         ps.setLong(i++, rawId);
         ps.setString(i++, m.summary().subject());
-        ps.setString(i++, codec.write(m.summary()));
+        ps.setString(i++, row.summary());
         if (m.spam() == null) {
             ps.setNull(i++, java.sql.Types.REAL);
         } else {
@@ -109,10 +122,9 @@ final class SqliteMessages implements MessageStore {
         ps.setString(i++, m.folder());
         ps.setString(i++, route.owner());
         ps.setInt(i++, route.isPrivate() ? 1 : 0);
-        ps.setString(i++, route.kind().equals("public") && route.targets().isEmpty()
-                ? null : codec.writeRoute(new SummaryCodec.RouteDetail(route.kind(), route.targets())));
-        ps.setString(i++, searchText(m.summary().from()));
-        ps.setString(i, searchText(m.summary().to()));
+        ps.setString(i++, row.route());
+        ps.setString(i++, row.fromText());
+        ps.setString(i, row.toText());
         ps.executeUpdate();
     }
 
@@ -143,7 +155,7 @@ final class SqliteMessages implements MessageStore {
         String page = " AND " + VISIBLE + " AND received > ? AND received < ? ORDER BY received DESC LIMIT ?";
         String sql = "SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages WHERE inbox = ?" + page + ")"
                 + " UNION ALL SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages"
-                + " WHERE original_inbox = ? AND inbox <> ?" + page + ") ORDER BY 5 DESC LIMIT ?";
+                + " WHERE original_inbox = ? AND original_inbox <> inbox" + page + ") ORDER BY 5 DESC LIMIT ?";
         long since = q.since() == null ? Long.MIN_VALUE : q.since().toEpochMilli();
         long until = q.until() == null ? Long.MAX_VALUE : q.until().toEpochMilli();
         return readers.read(db -> {
@@ -154,7 +166,6 @@ final class SqliteMessages implements MessageStore {
             ps.setLong(i++, since);
             ps.setLong(i++, until);
             ps.setInt(i++, q.limit());
-            ps.setString(i++, q.address());
             ps.setString(i++, q.address());
             i = bindViewer(ps, i, q.viewer());
             ps.setLong(i++, since);
@@ -172,14 +183,13 @@ final class SqliteMessages implements MessageStore {
         String page = " AND " + VISIBLE + " AND received > ? ORDER BY received ASC LIMIT 1";
         String sql = "SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages WHERE inbox = ?" + page + ")"
                 + " UNION ALL SELECT * FROM (SELECT " + MessageRows.COLUMNS + " FROM messages"
-                + " WHERE original_inbox = ? AND inbox <> ?" + page + ") ORDER BY 5 ASC LIMIT 1";
+                + " WHERE original_inbox = ? AND original_inbox <> inbox" + page + ") ORDER BY 5 ASC LIMIT 1";
         return readers.read(db -> {
             PreparedStatement ps = db.prepare(sql);
             int i = 1;
             ps.setString(i++, address);
             i = bindViewer(ps, i, viewer);
             ps.setLong(i++, since.toEpochMilli());
-            ps.setString(i++, address);
             ps.setString(i++, address);
             i = bindViewer(ps, i, viewer);
             ps.setLong(i, since.toEpochMilli());
@@ -193,11 +203,10 @@ final class SqliteMessages implements MessageStore {
     public long count(String address, Viewer viewer) {
         return readers.read(db -> {
             PreparedStatement ps = db.prepare("SELECT (SELECT count(*) FROM messages WHERE inbox = ? AND " + VISIBLE + ")"
-                    + " + (SELECT count(*) FROM messages WHERE original_inbox = ? AND inbox <> ? AND " + VISIBLE + ")");
+                    + " + (SELECT count(*) FROM messages WHERE original_inbox = ? AND original_inbox <> inbox AND " + VISIBLE + ")");
             int i = 1;
             ps.setString(i++, address);
             i = bindViewer(ps, i, viewer);
-            ps.setString(i++, address);
             ps.setString(i++, address);
             bindViewer(ps, i, viewer);
             return single(ps);
@@ -238,7 +247,7 @@ final class SqliteMessages implements MessageStore {
     @Override
     public int deleteAll(String address, Viewer viewer) {
         return writer.execute(db -> {
-            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE (inbox = ? OR original_inbox = ?)"
+            PreparedStatement ps = db.prepare("DELETE FROM messages WHERE (inbox = ? OR (original_inbox = ? AND original_inbox <> inbox))"
                     + " AND saved_by IS NULL AND " + VISIBLE);
             ps.setString(1, address);
             ps.setString(2, address);

@@ -36,9 +36,11 @@ public final class SqliteStore implements Store {
     private SqliteStore(Connection writerConnection, Connections connections, StoreSettings settings,
                         RetentionPolicy policy, long latestReceived) {
         InboxLimits limits = new InboxLimits(policy.publicMaxMessages());
-        this.writer = new Writer(writerConnection, 4096, limits::forgetAll);
+        this.writer = new Writer(writerConnection, 4096, limits::rolledBack);
         this.readers = new Readers(connections, settings.readThreads());
         this.retention = new Retention(writer, policy, limits);
+        writer.beforeEachCommit(limits::beforeCommit);
+        writer.beforeEachCommit(retention::beforeCommit);
         this.messages = new SqliteMessages(writer, readers, new SummaryCodec(), new ReceivedClock(latestReceived),
                 limits, retention);
         this.accounts = new SqliteAccounts(writer, readers);

@@ -32,10 +32,16 @@ final class Writer implements AutoCloseable {
     private final Runnable onRollback;
     private volatile boolean running = true;
     private volatile CommitObserver observer = (nanos, tasks) -> { };
+    private final List<BeforeCommit> beforeCommit = new ArrayList<>();
 
     /** Told after every successful group commit: how long it took and how many tasks it carried. */
     interface CommitObserver {
         void committed(long nanos, int tasks);
+    }
+
+    /** Work that runs once at the end of every transaction, after all its tasks: what the tasks leave to tidy up together. */
+    interface BeforeCommit {
+        void run(Statements db) throws SQLException;
     }
 
     /** @param onRollback told when a transaction was rolled back, so in-memory state derived from it can be dropped */
@@ -44,6 +50,11 @@ final class Writer implements AutoCloseable {
         this.onRollback = onRollback;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = Thread.ofPlatform().name("store-writer").daemon(false).unstarted(this::run);
+    }
+
+    /** Registers work to run once per transaction, before its commit. Call before {@link #start()}. */
+    void beforeEachCommit(BeforeCommit work) {
+        beforeCommit.add(work);
     }
 
     void start() {
@@ -142,6 +153,9 @@ final class Writer implements AutoCloseable {
         try {
             for (Task<?> task : tasks) {
                 task.run(db);
+            }
+            for (BeforeCommit work : beforeCommit) {
+                work.run(db);
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
