@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A/B ingest benchmark of two Mailbin configurations, interleaved: same load (2 KB x 10 sessions by
-# default), fresh server per run, medians of ROUNDS runs and the ratio B/A.
+# default), fresh server per run warmed up with WARMUP messages first (see lib.sh), medians of ROUNDS
+# runs and the ratio B/A.
 #   bench/ab.sh "--spam-filter=false" "--spam-filter=true"        scoring off vs on
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -18,6 +19,7 @@ run() { # LABEL ARGS
   smtp=$(free_port); http=$(free_port)
   pid=$(MAILBIN_ARGS="$2" start_server mailbin "$smtp" "$http" "$work/data")
   sleep 1
+  smtp_load "$smtp" 10 "$WARMUP" "$SIZE" > /dev/null || true
   rate=$(smtp_load "$smtp" 10 "$COUNT" "$SIZE") || rate=0
   stop_server "$pid"
   echo "$1 $rate" >> "$work/rates"
