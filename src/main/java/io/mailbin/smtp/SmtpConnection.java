@@ -21,6 +21,7 @@ final class SmtpConnection {
     private final String localIp;
     private SmtpInput in;
     private OutputStream out;
+    private SmtpInput.ReadWatch watch = SmtpInput.ReadWatch.NONE;
 
     SmtpConnection(Socket socket) {
         this.socket = socket;
@@ -44,8 +45,12 @@ final class SmtpConnection {
         return tls;
     }
 
-    /** Allocates the buffers; with {@code implicitTls} (the SMTPS port) the TLS handshake comes first. */
-    void open(SSLContext implicitTls, int handshakeMillis) throws IOException {
+    /**
+     * Allocates the buffers and puts the reads under {@code deadlines}; with {@code implicitTls} (the SMTPS
+     * port) the TLS handshake comes first.
+     */
+    void open(SSLContext implicitTls, int handshakeMillis, ReadDeadlines deadlines) throws IOException {
+        watch = deadlines.watch(socket);
         if (implicitTls != null) {
             handshake(implicitTls, handshakeMillis);
         }
@@ -54,7 +59,7 @@ final class SmtpConnection {
 
     private void streams() throws IOException {
         Socket s = socket;
-        in = new SmtpInput(s.getInputStream(), s::setSoTimeout);
+        in = new SmtpInput(s.getInputStream(), watch);
         out = new BufferedOutputStream(s.getOutputStream(), 4096);
     }
 
@@ -79,6 +84,7 @@ final class SmtpConnection {
         s.setSoTimeout(handshakeMillis);
         socket = s;
         s.startHandshake();
+        s.setSoTimeout(0); // from here the read deadlines apply
         tls = true;
     }
 
@@ -139,6 +145,7 @@ final class SmtpConnection {
     }
 
     void close() {
+        watch.close();
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -10,16 +10,46 @@ import java.nio.charset.StandardCharsets;
  * and lets DATA be copied in bulk between line ends.
  *
  * <p>Every read runs against a {@link Deadline}, not just a per-read timeout: a client dripping one
- * byte at a time never resets it. The socket's read timeout is set to the time left before each read.
+ * byte at a time never resets it. Before a read the deadline is handed to a {@link ReadWatch}, which
+ * ends the read when it is overdue (see {@link ReadDeadlines} for why this is not a socket timeout).
  */
 final class SmtpInput {
-    /** Sets the read timeout of the underlying socket; a no-op for in-memory input. */
-    interface ReadTimeout {
-        void set(int millis) throws IOException;
+    /** Ends a blocked read once it is overdue; {@link #NONE} for in-memory input, which never blocks. */
+    interface ReadWatch {
+        ReadWatch NONE = new ReadWatch() {
+            @Override
+            public void arm(long dueNanos) {
+            }
+
+            @Override
+            public void disarm() {
+            }
+
+            @Override
+            public boolean expired() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        /** The read about to start must end by {@code dueNanos} ({@link System#nanoTime()}). */
+        void arm(long dueNanos);
+
+        /** The read has ended. */
+        void disarm();
+
+        /** Whether a read was ended because it was overdue; the input is then shut. */
+        boolean expired();
+
+        /** The connection is closed: stop watching it. */
+        void close();
     }
 
     private final InputStream in;
-    private final ReadTimeout readTimeout;
+    private final ReadWatch watch;
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int limit;
@@ -28,12 +58,12 @@ final class SmtpInput {
     private long receivedAtDeadline;
 
     SmtpInput(InputStream in) {
-        this(in, millis -> { });
+        this(in, ReadWatch.NONE);
     }
 
-    SmtpInput(InputStream in, ReadTimeout readTimeout) {
+    SmtpInput(InputStream in, ReadWatch watch) {
         this.in = in;
-        this.readTimeout = readTimeout;
+        this.watch = watch;
     }
 
     /** The deadline for what is read next; bytes are counted from here for a paced deadline. */
@@ -60,19 +90,26 @@ final class SmtpInput {
         }
         long due = deadline.due(received - receivedAtDeadline);
         if (due != Long.MAX_VALUE) {
-            long left = (due - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
+            if (due - System.nanoTime() <= 0) {
                 throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
             }
-            readTimeout.set((int) Math.min(Integer.MAX_VALUE, left));
+            watch.arm(due);
         }
         int n;
         try {
             n = in.read(buf, 0, buf.length);
-        } catch (java.net.SocketTimeoutException e) {
-            throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
+        } catch (IOException e) {
+            if (watch.expired()) { // the watch shut the input: under TLS that reads as an error, not an end
+                throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
+            }
+            throw e;
+        } finally {
+            watch.disarm();
         }
         if (n <= 0) {
+            if (watch.expired()) {
+                throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
+            }
             return false;
         }
         pos = 0;
@@ -262,7 +299,7 @@ final class SmtpInput {
 
         /**
          * Which limit was missed, once the deadline has passed: the one that came first. (Asking the clock
-         * instead would misname it: socket timeouts are whole milliseconds and may fire a hair early.)
+         * instead would misname it when both passed within one tick of the watch.)
          */
         Reason missed(long bytes) {
             return cap != Long.MAX_VALUE && cap - own(bytes) <= 0 ? capReason : reason;

@@ -50,7 +50,8 @@ public final class SmtpServer implements AutoCloseable {
         AdmissionSettings a = settings.admission();
         this.services = new SmtpServices(settings, hostname, ingest,
                 new AdmissionQueue(a.capacity(), a.queueTimeout(), metrics), new SenderPolicy(hostname, a, denyList),
-                TlsContext.create(settings.tls(), hostname), authenticator, new SmtpMetrics(metrics));
+                TlsContext.create(settings.tls(), hostname), authenticator, new SmtpMetrics(metrics),
+                new ReadDeadlines());
         Gauge.builder("mailbin.smtp.connections", open, AtomicInteger::get)
                 .description("Open SMTP connections, processing or waiting").register(metrics);
         Gauge.builder("mailbin.smtp.sessions.active", this, s -> Math.max(0, s.open.get() - s.services.queue().waiting()))
@@ -159,9 +160,10 @@ public final class SmtpServer implements AutoCloseable {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        services.deadlines().close();
     }
 
     @Override

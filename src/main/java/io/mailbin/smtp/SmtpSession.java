@@ -61,7 +61,8 @@ final class SmtpSession implements Runnable {
             if (!admit()) {
                 return;
             }
-            conn.open(implicitTls ? services.tls() : null, (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
+            conn.open(implicitTls ? services.tls() : null, (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()),
+                    services.deadlines());
             sessionEnd = System.nanoTime() + settings.sessionTimeout().toNanos();
             commands = new SmtpCommands(conn, services, permit, sessionEnd);
             conn.reply("220 " + hostname + " ESMTP Mailbin ready");

@@ -19,9 +19,18 @@ record MessagePart(String mimeType, String charset, String transferEncoding, Str
         if (!mimeType.equals("text/plain")) {
             return false;
         }
-        String head = text.length() > 2_000 ? text.substring(0, 2_000) : text;
-        String lower = head.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("<html") || lower.contains("<body") || lower.contains("<table");
+        // look at the first 2,000 characters, without lower-casing them (that copy was a tenth of scoring)
+        int end = Math.min(text.length(), 2_000);
+        for (int i = text.indexOf('<', 0, end); i >= 0; i = text.indexOf('<', i + 1, end)) {
+            if (tagAt(text, i + 1, end, "html") || tagAt(text, i + 1, end, "body") || tagAt(text, i + 1, end, "table")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tagAt(String text, int at, int end, String name) {
+        return at + name.length() <= end && text.regionMatches(true, at, name, 0, name.length());
     }
 
     boolean isText() {

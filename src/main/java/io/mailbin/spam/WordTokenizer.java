@@ -44,7 +44,7 @@ final class WordTokenizer {
     }
 
     private static void chunk(String lower, int chunkStart, int chunkEnd, String prefix, TokenSink sink) {
-        if (lower.startsWith("www.", chunkStart) || contains(lower, chunkStart, chunkEnd, "://")) {
+        if (lower.startsWith("www.", chunkStart) || lower.indexOf("://", chunkStart, chunkEnd) >= 0) {
             UrlTokens.add(lower.substring(chunkStart, chunkEnd), prefix, sink);
             return;
         }
@@ -71,16 +71,6 @@ final class WordTokenizer {
             return;
         }
         sink.add(prefix + "skip:" + lower.charAt(start) + " " + (length / 10) * 10);
-    }
-
-    /** Searches only within the chunk: searching the whole text from each chunk would be quadratic. */
-    private static boolean contains(String text, int start, int end, String needle) {
-        for (int i = start; i + needle.length() <= end; i++) {
-            if (text.startsWith(needle, i)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int indexOf(String text, char c, int start, int end) {

@@ -51,6 +51,39 @@ class HostileClientTest {
     }
 
     @Test
+    void aClientSilentAfterStartTlsIsToldOverTlsThatItWasIdle() {
+        try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
+            d.command("EHLO quiet.test", 250).command("STARTTLS", 220);
+            d.startTls();
+            long t0 = System.nanoTime();
+            assertThat(d.reply().text()).isEqualTo("421 4.4.2 mailbin.test idle too long, closing connection");
+            assertThat(millisSince(t0)).isBetween(700L, 2000L);
+        }
+    }
+
+    @Test
+    void idleTimeIsCountedPerWaitNotAcrossTheSession() {
+        // each wait starts its own deadline, and one that ended on time leaves nothing armed behind it
+        try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
+            d.command("EHLO busy.test", 250);
+            for (int i = 0; i < 4; i++) {
+                d.command("MAIL FROM:<b@busy.test>", 250).command("RCPT TO:<busy@example.com>", 250)
+                        .command("DATA", 354).command("Subject: " + i + "\r\n\r\nbody\r\n.", 250);
+                sleep(450); // under the 800 ms idle limit each time, 1.8 s in all
+            }
+            d.command("QUIT", 221);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void dataTrickledBelowTheMinimumRateIsCutOff() throws Exception {
         try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
             d.command("EHLO slow.test", 250).command("MAIL FROM:<s@slow.test>", 250)

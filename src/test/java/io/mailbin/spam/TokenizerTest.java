@@ -91,6 +91,28 @@ class TokenizerTest {
     }
 
     @Test
+    void plainTextThatIsHtmlInDisguiseIsReadAsHtmlWhateverTheCaseOfItsTags() {
+        for (String tag : List.of("HTML", "Body", "tAbLe")) {
+            List<String> tokens = tokenizer.tokenize(raw("""
+                    Subject: offer
+                    Content-Type: text/plain
+
+                    <%s><p>Hello <b>wonderful</b> world</p><img src="http://10.1.2.3/pixel.gif"></%s>
+                    """.formatted(tag, tag)));
+
+            assertThat(tokens).as(tag).contains("hello", "wonderful", "world", "html:img")
+                    .noneMatch(token -> token.contains("<"));
+        }
+        List<String> plain = tokenizer.tokenize(raw("""
+                Subject: maths
+                Content-Type: text/plain
+
+                if a <b and b <tab then c <htm is false
+                """));
+        assertThat(plain).contains("tab", "then", "htm", "false");
+    }
+
+    @Test
     void binaryAttachmentsAreDescribedNotRead() {
         byte[] binary = new byte[30_000];
         new java.util.Random(7).nextBytes(binary);
