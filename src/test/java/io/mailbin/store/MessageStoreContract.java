@@ -222,6 +222,30 @@ public abstract class MessageStoreContract {
                 .containsExactly(newest, saved.get(5), saved.get(4));
     }
 
+    @Test
+    void aFullPublicInboxIsTrimmedInBatchesButNeverHoldsMoreThanItsLimit() {
+        backend.close();
+        use(open(new RetentionPolicy(40, Duration.ZERO, 0, Duration.ofHours(1))));
+        List<StoredMessage> saved = new ArrayList<>();
+        int least = Integer.MAX_VALUE;
+        for (int i = 0; i < 100; i++) {
+            saved.add(saveOne("busy@x.test"));
+            long count = store.count("busy@x.test", Viewer.ANONYMOUS);
+            assertThat(count).as("after message %d", i + 1).isLessThanOrEqualTo(40);
+            if (i < 40) {
+                assertThat(count).as("nothing is removed before the limit").isEqualTo(i + 1);
+            } else {
+                least = (int) Math.min(least, count);
+            }
+        }
+        // 5% of 40 is 2: once full, the inbox holds 38 to 40 messages, always the newest
+        assertThat(least).isEqualTo(38);
+        long count = store.count("busy@x.test", Viewer.ANONYMOUS);
+        List<StoredMessage> newest = saved.reversed().subList(0, (int) count);
+        assertThat(store.list(new InboxQuery("busy@x.test", null, null, 100))).containsExactlyElementsOf(newest);
+        assertThat(store.raw(saved.get(0).id())).isEmpty();
+    }
+
     /** Concurrent writers share group commits, so one transaction often carries several messages for one inbox. */
     @Test
     void theLimitHoldsExactlyWhenManyMessagesForOneInboxCommitTogether() throws Exception {

@@ -20,13 +20,22 @@ import java.util.Set;
  * inbox's oldest pages once, not once per message, and no committed state ever holds more than the
  * limit. Any other write that removes or stars mail forgets the counts, which are then recounted once.
  * Only the writer thread calls this.
+ *
+ * <p>A full public inbox is trimmed with some slack: once it passes its limit, it is cut back to 5% under
+ * it (at most {@link #MAX_SLACK} messages), so the next messages insert without deleting anything. On a
+ * busy inbox, deleting one oldest message per commit touched the inbox's oldest pages (rows, raw bytes,
+ * index entries) in every commit, 40% of the pages each commit wrote; deleting fifty at a time touches
+ * them once per fifty messages. The limit stays a ceiling, never exceeded. Small limits (under 20) and
+ * account limits, which guard private mail, are kept exactly.
  */
 final class InboxLimits {
     private static final int REMEMBERED = 10_000;
+    static final int MAX_SLACK = 50;
     private static final String PUBLIC = "inbox = ? AND owner IS NULL";
     private static final String ACCOUNT = "owner = ?";
 
     private final int publicMax;
+    private final int publicSlack;
     private final Map<String, Integer> publicCounts = lru();
     private final Map<String, Integer> accountCounts = lru();
     /** Inboxes and accounts written in the open transaction, to check before it commits. */
@@ -35,6 +44,7 @@ final class InboxLimits {
 
     InboxLimits(int publicMax) {
         this.publicMax = publicMax;
+        this.publicSlack = Math.min(publicMax / 20, MAX_SLACK);
     }
 
     private static Map<String, Integer> lru() {
@@ -62,17 +72,18 @@ final class InboxLimits {
     /** Deletes what the transaction's inserts pushed over a limit. */
     void beforeCommit(Statements db) throws SQLException {
         for (String inbox : publicWritten) {
-            enforce(db, publicCounts, inbox, publicMax, PUBLIC);
+            enforce(db, publicCounts, inbox, publicMax, publicSlack, PUBLIC);
         }
         for (String account : accountsWritten) {
-            enforce(db, accountCounts, account, accountLimit(db, account), ACCOUNT);
+            enforce(db, accountCounts, account, accountLimit(db, account), 0, ACCOUNT);
         }
         publicWritten.clear();
         accountsWritten.clear();
     }
 
-    private static void enforce(Statements db, Map<String, Integer> counts, String key, int max, String where)
-            throws SQLException {
+    /** Once over {@code max}, deletes the oldest down to {@code max - slack}. */
+    private static void enforce(Statements db, Map<String, Integer> counts, String key, int max, int slack,
+                                String where) throws SQLException {
         if (max <= 0) {
             return;
         }
@@ -82,9 +93,9 @@ final class InboxLimits {
             PreparedStatement ps = db.prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE "
                     + where + " AND saved_by IS NULL ORDER BY received ASC LIMIT ?)");
             ps.setString(1, key);
-            ps.setInt(2, count - max);
+            ps.setInt(2, count - (max - slack));
             ps.executeUpdate();
-            count = max;
+            count = max - slack;
         }
         counts.put(key, count);
     }
