@@ -87,7 +87,11 @@ public final class Domains {
         try {
             store.insertDomain(d);
         } catch (DuplicateException e) {
-            throw new AccountException(CONFLICT, e.getMessage());
+            // another request added it since the check: answer as if it had come first
+            directory.refresh();
+            throw directory.domain(name).filter(existing -> !existing.owner().equals(target))
+                    .map(existing -> new AccountException(OWNED_BY_OTHER, name + " is owned by another account"))
+                    .orElseGet(() -> new AccountException(CONFLICT, e.getMessage()));
         }
         directory.refresh();
         return d;

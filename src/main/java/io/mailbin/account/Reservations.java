@@ -87,6 +87,12 @@ public final class Reservations {
         try {
             store.insertAddresses(created);
         } catch (DuplicateException e) {
+            // another request reserved one of them since the check: answer as if it had come first
+            // (400 when it was this account's own, 401 when another account's)
+            directory.refresh();
+            for (ReservedAddress a : created) {
+                checkReservable(caller, owner, a.address());
+            }
             throw new AccountException(CONFLICT, e.getMessage());
         }
         directory.refresh();

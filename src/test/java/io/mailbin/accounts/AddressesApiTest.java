@@ -60,6 +60,21 @@ class AddressesApiTest {
     }
 
     @Test
+    void twoAccountsRacingForOneAddressGet200And401NeverA400() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            String path = "/api/addresses/race" + i + "@race.test";
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            List<Integer> codes;
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var a = pool.submit(() -> { start.await(); return http.post(path, alice, null).status(); });
+                var b = pool.submit(() -> { start.await(); return http.post(path, bob, null).status(); });
+                codes = List.of(a.get(), b.get());
+            }
+            assertThat(codes).as(path).containsExactlyInAnyOrder(200, 401);
+        }
+    }
+
+    @Test
     void theListHoldsOnlyTheCallersAddresses() {
         String carol = server.createAccount("carol");
         http.post("/api/addresses/b@list.test", carol, null).expect(200);
