@@ -12,7 +12,6 @@ import io.mailbin.store.ForwardingTarget;
 import io.mailbin.store.ReservedAddress;
 import io.mailbin.store.StoredMessage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,10 +106,8 @@ public final class WebSocketHub implements MailListener {
                 headers = content.headers();
             }
             String text = mail.parsed().text() != null ? mail.parsed().text() : content.text();
-            Map<String, Object> frame = new LinkedHashMap<>();
-            frame.put("status", 200);
-            frame.put("email", MessagePayload.of(copy, text, mail.parsed().html(), mail.raw(), headers));
-            String json = MessagePayload.json(frame);
+            String json = MessagePayload.json(new MessagePayload.Frame(200,
+                    MessagePayload.of(copy, text, mail.parsed().html(), mail.raw(), headers)));
             for (Subscriber s : to) {
                 if (!s.socket().offer(json)) {
                     unsubscribe(s.socket());
