@@ -100,11 +100,11 @@ smtp_load() {
   awk -v n="$count" -v ns="$((t1 - t0))" 'BEGIN { printf "%.0f", n / (ns / 1e9) }'
 }
 
-# The JVM servers (Mailbin, Wiser) compile their hot paths during roughly the first 30,000 messages
+# The JVM servers (Mailbin, Wiser) compile their hot paths during roughly the first 40,000 messages
 # after start (the compiler shares the two cores with the load), running at a half of their later rate
-# meanwhile; smtp-sink is native. Every measured run therefore follows a warm-up on the same server,
-# for all servers, and run.sh reports the first run's rate too, as the cold figure.
-WARMUP=${WARMUP:-30000}
+# meanwhile; smtp-sink is native. Every warm figure therefore follows WARMUP messages on the same
+# server, for all servers, and run.sh reports the first messages' rate too, as the cold figure.
+WARMUP=${WARMUP:-50000}
 
 median() { sort -n | awk '{a[NR]=$1} END { if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.0f", (a[NR/2]+a[NR/2+1])/2} }'; }
 

@@ -4,7 +4,7 @@
 # sockets (99 on other addresses, one on the loaded address) against none, interleaved, medians.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 COUNT=${COUNT:-20000}
 PROBES=${PROBES:-300}
 install_peers
