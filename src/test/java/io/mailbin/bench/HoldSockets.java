@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * own and one on LOADED_ADDRESS, reading every frame, until killed. Prints "ready" when all listen.
  *
  * <p>The sockets are spoken to at the byte level (RFC 6455: the upgrade, then frame headers read and
- * payloads skipped, pings answered): this process shares the two cores with the server it measures,
- * and the JDK's client, decoding every 6 KB frame into text, took a sixth as much CPU as the server's
- * whole ingest of the message. A consumer that does nothing with the frames is what the benchmark
- * needs, as smtp-source is on the sending side.
+ * payloads skipped, pings answered), each by a blocking platform thread: this process shares the two
+ * cores with the server it measures, and the JDK's client, decoding every 6 KB frame into text, took a
+ * sixth as much CPU as the server's whole ingest of the message (a virtual-thread reader, woken
+ * through the poller, still half of that). A consumer that does nothing with the frames is what the
+ * benchmark needs, as smtp-source is on the sending side.
  *
  * <p>Usage: {@code HoldSockets HTTP_PORT API_KEY COUNT LOADED_ADDRESS}
  */
@@ -56,7 +57,7 @@ public final class HoldSockets {
             DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64 * 1024));
             upgrade(s.getOutputStream(), in, "/incoming-messages?key=" + key + "&addresses=" + a);
             open.add(s);
-            Thread.ofVirtual().start(() -> {
+            Thread.ofPlatform().daemon(true).start(() -> {
                 try {
                     readFrames(in, s.getOutputStream(), frames);
                 } catch (IOException e) {
