@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A caller waits without a timeout of its own: a timed wait arms a timer per message, which at
  * thousands of messages per second costs measurable throughput. Instead a watch thread fails any task
- * that has waited longer than {@link #STUCK} (a hung disk), so its caller answers "try again later".
+ * that has waited longer than {@link #STUCK} (a hung disk), so its caller answers "try again later"
+ * (an SMTP client gets a 451 and retries; the commit may still happen, so the retry may duplicate).
  */
 final class Writer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Writer.class);
     static final int MAX_BATCH = 256;
     static final Duration STUCK = Duration.ofMinutes(2);
+    private final Duration stuck;
 
     private final Statements db;
     private final BlockingQueue<Task<?>> queue;
@@ -54,6 +56,12 @@ final class Writer implements AutoCloseable {
 
     /** @param onRollback told when a transaction was rolled back, so in-memory state derived from it can be dropped */
     Writer(Connection connection, int queueCapacity, Runnable onRollback) {
+        this(connection, queueCapacity, onRollback, STUCK);
+    }
+
+    /** @param stuck how long a caller may wait for its commit before it is told to retry (tests shorten it) */
+    Writer(Connection connection, int queueCapacity, Runnable onRollback, Duration stuck) {
+        this.stuck = stuck;
         this.db = new Statements(connection);
         this.onRollback = onRollback;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -123,20 +131,25 @@ final class Writer implements AutoCloseable {
         failLeftovers();
     }
 
-    /** Fails the tasks, queued or being committed, that have waited longer than {@link #STUCK}. */
+    /** Fails the tasks, queued or being committed, that have waited longer than {@code stuck}. */
     private void watch() {
         while (running || thread.isAlive()) {
             try {
-                Thread.sleep(1_000);
+                Thread.sleep(Math.min(1_000, Math.max(10, stuck.toMillis() / 4)));
             } catch (InterruptedException e) {
                 return;
             }
             long now = System.nanoTime();
+            int failed = 0;
             for (Task<?> t : inFlight) {
-                t.failIfOlder(now);
+                failed += t.failIfOlder(now, stuck) ? 1 : 0;
             }
             for (Task<?> t : queue) {
-                t.failIfOlder(now);
+                failed += t.failIfOlder(now, stuck) ? 1 : 0;
+            }
+            if (failed > 0) {
+                log.warn("{} store writes waited over {} s (is the disk hung?); their callers were told to retry",
+                        failed, stuck.toSeconds());
             }
         }
     }
@@ -229,13 +242,13 @@ final class Writer implements AutoCloseable {
             future.complete(result);
         }
 
-        /** Gives up on a task the writer has not finished within {@link #STUCK}; its commit may still happen later. */
-        void failIfOlder(long now) {
-            if (now - queuedAt > STUCK.toNanos() && !future.isDone()) {
-                log.warn("store write waited over {} s; telling the caller to retry", STUCK.toSeconds());
-                future.completeExceptionally(new StoreUnavailableException(
-                        "store did not commit within " + STUCK.toSeconds() + " s", null));
-            }
+        /**
+         * Gives up on a task the writer has not finished within {@code stuck} (its commit may still happen
+         * later); true if it did so now.
+         */
+        boolean failIfOlder(long now, Duration stuck) {
+            return now - queuedAt > stuck.toNanos() && future.completeExceptionally(new StoreUnavailableException(
+                    "store did not commit within " + stuck.toMillis() / 1000.0 + " s", null));
         }
 
         /** A refusal by the operation itself (a RuntimeException) reaches the caller as is; a database error means the store is unavailable. */
