@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark probe (run by bench/live.sh, not a test): time from the client receiving the 250 after DATA
  * to (a) the web-socket frame and (b) the webhook request, for one reserved address with both on.
+ * The first {@code PROBES} probes warm up both sides (this JVM's web-socket client and webhook
+ * receiver as much as the server) and are not counted.
  *
  * <p>Usage: {@code LiveLatency SMTP_PORT HTTP_PORT API_KEY PROBES}; prints
  * {@code ws_median_ms ws_p99_ms hook_median_ms hook_p99_ms}.
@@ -83,16 +85,18 @@ public final class LiveLatency {
         double[] hookMs = new double[probes];
         try (SmtpDialog d = SmtpDialog.open(smtp)) {
             d.command("EHLO probe.local", 250);
-            for (int i = 0; i < probes; i++) {
-                String token = "tok" + i + "x" + System.nanoTime();
+            for (int i = -probes; i < probes; i++) {
+                String token = "tok" + (i + probes) + "x" + System.nanoTime();
                 d.sendMessage("probe@bench.test", List.of(address), "Subject: " + token + "\r\n\r\n" + "x".repeat(2000));
                 long acked = System.nanoTime();
                 long deadline = acked + TimeUnit.SECONDS.toNanos(10);
                 while ((!frameAt.containsKey(token) || !hookAt.containsKey(token)) && System.nanoTime() < deadline) {
                     Thread.sleep(0, 100_000);
                 }
-                wsMs[i] = (frameAt.getOrDefault(token, deadline) - acked) / 1e6;
-                hookMs[i] = (hookAt.getOrDefault(token, deadline) - acked) / 1e6;
+                if (i >= 0) {
+                    wsMs[i] = (frameAt.getOrDefault(token, deadline) - acked) / 1e6;
+                    hookMs[i] = (hookAt.getOrDefault(token, deadline) - acked) / 1e6;
+                }
                 Thread.sleep(5);
             }
         }
