@@ -90,7 +90,7 @@ final class SmtpSession implements Runnable {
             quietly("421 4.3.0 Internal error (incident " + incident + "), closing connection");
         } finally {
             permit.release();
-            conn.close();
+            closeConnection();
             onEnd.accept(this);
         }
     }
@@ -148,9 +148,22 @@ final class SmtpSession implements Runnable {
         goodbye(); // shutdown began while this session was busy: it says goodbye itself
     }
 
+    /**
+     * Says the shutdown goodbye once, from whichever thread gets here first: the session's or the
+     * shutdown's. Writing it and closing the connection share one lock, so neither thread closes the
+     * connection while the other is still writing the goodbye.
+     */
     private void goodbye() {
-        if (saidGoodbye.compareAndSet(false, true)) {
-            quietly("421 4.3.2 " + hostname + " shutting down, try again later");
+        synchronized (saidGoodbye) {
+            if (saidGoodbye.compareAndSet(false, true)) {
+                quietly("421 4.3.2 " + hostname + " shutting down, try again later");
+            }
+        }
+    }
+
+    private void closeConnection() {
+        synchronized (saidGoodbye) {
+            conn.close();
         }
     }
 
@@ -179,7 +192,7 @@ final class SmtpSession implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            conn.close();
+            closeConnection();
             if (idle) {
                 busy.unlock();
             }
