@@ -13,6 +13,7 @@ SIZE=${SIZE:-2048}
 install_peers
 build_mailbin
 work=$(mktemp -d /tmp/mailbin-ab.XXXXXX)
+trap 'rm -rf "$work"' EXIT # also when a run fails or is interrupted
 : > "$work/rates"
 run() { # LABEL ARGS
   local smtp http pid rate
@@ -33,4 +34,3 @@ b=$(awk '$1=="B"{print $2}' "$work/rates" | median)
 echo "A ($A): median $a msgs/s"
 echo "B ($B): median $b msgs/s"
 awk -v a="$a" -v b="$b" 'BEGIN { printf "B/A = %.2f\n", (a > 0 ? b / a : 0) }'
-rm -rf "$work"

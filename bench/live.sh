@@ -11,6 +11,7 @@ install_peers
 build_mailbin
 cp=$(bench_classpath)
 work=$(mktemp -d /tmp/mailbin-live.XXXXXX)
+trap 'rm -rf "$work"' EXIT # also when a run fails or is interrupted
 export MAILBIN_ARGS="--allow-private-webhooks --public-max-messages 0"
 
 # latency, idle and under load
@@ -59,4 +60,3 @@ echo "250 -> web-socket frame: idle median ${ws_med} ms, p99 ${ws_p99} ms; under
 echo "250 -> webhook request:  idle median ${hook_med} ms, p99 ${hook_p99} ms; under 2 KB x 10 load: median ${lhook_med} ms, p99 ${lhook_p99} ms"
 echo "ingest 2 KB x 10 (${ROUNDS} interleaved rounds, medians): ${none} msgs/s without sockets, ${with} with 100 open sockets"
 awk -v a="$none" -v b="$with" 'BEGIN { printf "with / without = %.2f\n", (a > 0 ? b / a : 0) }'
-rm -rf "$work"

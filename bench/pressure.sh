@@ -30,6 +30,7 @@ fi
 build_mailbin
 cp=$(bench_classpath)
 work=$(mktemp -d /tmp/mailbin-pressure.XXXXXX)
+trap 'rm -rf "$work"' EXIT # also when a run fails or is interrupted
 results=$work/results.tsv
 : > "$results"
 
@@ -97,4 +98,3 @@ done
 echo
 echo "Mailbin at the top level: $(awk -v a="$last" -v b="$peak" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')% of its peak throughput (target: at least 80%)."
 echo "${queued} connections held in the queue: Mailbin RSS ${rss_idle} MiB (${rss_before} MiB before), heap in use ${heap_idle} MiB (target: at most 512 MiB RSS)."
-rm -rf "$work"

@@ -24,6 +24,7 @@ SESSIONS=10
 install_peers
 build_mailbin
 work=$(mktemp -d /tmp/mailbin-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT # also when a run fails or is interrupted
 results=$work/results.tsv
 : > "$results"
 
@@ -85,4 +86,3 @@ echo " same server once ${WARMUP} (2 KB) or $((2 * COUNT_100K)) (100 KB) message
 echo
 echo "250 -> listed by GET /api/addresses/{email}/messages (${PROBES} probes): idle median ${idle_med} ms, p99 ${idle_p99} ms;"
 echo "under 2 KB x 10 load: median ${load_med} ms, p99 ${load_p99} ms"
-rm -rf "$work"

@@ -56,7 +56,7 @@ class LiveStreamDropTest {
 
         @Override
         public StoredMessage message(Context ctx, String address, String id) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test only streams the inbox; it never opens a message");
         }
 
         @Override
