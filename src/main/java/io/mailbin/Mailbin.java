@@ -45,17 +45,19 @@ public final class Mailbin implements AutoCloseable {
     private final Store store;
     private final AccountServices accounts;
     private final OutboxWorker outbox;
+    private final WebSocketHub hub;
     private final DenyList denyList;
     private final SmtpServer smtp;
     private final HttpApi http;
     private volatile boolean ready;
 
-    private Mailbin(Config config, Store store, AccountServices accounts, OutboxWorker outbox, DenyList denyList,
-                    SmtpServer smtp, HttpApi http) {
+    private Mailbin(Config config, Store store, AccountServices accounts, OutboxWorker outbox, WebSocketHub hub,
+                    DenyList denyList, SmtpServer smtp, HttpApi http) {
         this.config = config;
         this.store = store;
         this.accounts = accounts;
         this.outbox = outbox;
+        this.hub = hub;
         this.denyList = denyList;
         this.smtp = smtp;
         this.http = http;
@@ -67,6 +69,7 @@ public final class Mailbin implements AutoCloseable {
         SqliteStore store = SqliteStore.open(config.store(), config.retention());
         AccountServices accounts = null;
         OutboxWorker outbox = null;
+        WebSocketHub hub = null;
         DenyList denyList = null;
         SmtpServer smtp = null;
         HttpApi http = null;
@@ -77,7 +80,7 @@ public final class Mailbin implements AutoCloseable {
             accounts = AccountServices.over(store, config.accounting());
             MailEvents events = new MailEvents();
             outbox = new OutboxWorker(store.outbox(), store.messages(), config.delivery());
-            WebSocketHub hub = new WebSocketHub(accounts.directory());
+            hub = new WebSocketHub(accounts.directory());
             Waiters waiters = new Waiters();
             events.subscribe(hub);
             events.subscribe(waiters);
@@ -96,7 +99,7 @@ public final class Mailbin implements AutoCloseable {
             smtp.start(bind);
             http.start(bind.getHostAddress(), config.httpPort());
             outbox.start();
-            self[0] = new Mailbin(config, store, accounts, outbox, denyList, smtp, http);
+            self[0] = new Mailbin(config, store, accounts, outbox, hub, denyList, smtp, http);
             self[0].ready = true;
             log.info("Mailbin ready: SMTP on port {}, HTTP on {} (data in {})", smtp.port(),
                     config.publicUrl().replace(":" + config.httpPort(), ":" + http.port()),
@@ -111,6 +114,9 @@ public final class Mailbin implements AutoCloseable {
             }
             if (outbox != null) {
                 outbox.close();
+            }
+            if (hub != null) {
+                hub.close();
             }
             if (accounts != null) {
                 accounts.close();
@@ -201,6 +207,7 @@ public final class Mailbin implements AutoCloseable {
         log.info("Mailbin stopping");
         smtp.close(config.shutdownGrace().toMillis());
         http.close();
+        hub.close();
         outbox.close();
         accounts.close();
         denyList.close();

@@ -88,7 +88,7 @@ final class LiveRoutes {
         listening.put("msg", "Listening");
         listening.put("addresses", sub.addresses());
         listening.put("domains", sub.domains());
-        socket.offer(MessagePayload.json(listening));
+        socket.offer(MessagePayload.utf8(listening), false);
         ctx.enableAutomaticPings(ping.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -44,7 +44,7 @@ final class HttpPoster implements AutoCloseable {
         }
     }
 
-    Outcome postJson(String url, String json) {
+    Outcome postJson(String url, byte[] json) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -54,7 +54,7 @@ final class HttpPoster implements AutoCloseable {
         InputStreamResponseListener listener = new InputStreamResponseListener();
         client.newRequest(uri)
                 .method(HttpMethod.POST)
-                .body(new StringRequestContent("application/json", json))
+                .body(new BytesRequestContent("application/json", json))
                 .timeout(timeoutMillis * 2, TimeUnit.MILLISECONDS)
                 .send(listener);
         try {

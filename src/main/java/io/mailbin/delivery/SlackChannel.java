@@ -25,7 +25,7 @@ final class SlackChannel implements Channel {
 
     @Override
     public Outcome deliver(OutboxEntry entry, Letter letter) {
-        return http.postJson(entry.target(), MessagePayload.json(Map.of("text", text(entry, letter.message()))));
+        return http.postJson(entry.target(), MessagePayload.utf8(Map.of("text", text(entry, letter.message()))));
     }
 
     String text(OutboxEntry entry, StoredMessage m) {

@@ -3,35 +3,55 @@ package io.mailbin.delivery;
 import io.mailbin.account.Caller;
 import io.mailbin.account.Directory;
 import io.mailbin.api.json.MessagePayload;
-import io.mailbin.ingest.HeaderField;
 import io.mailbin.ingest.MailListener;
 import io.mailbin.ingest.MessageContent;
 import io.mailbin.ingest.NewMail;
+import io.mailbin.ingest.ParsedMessage;
 import io.mailbin.store.CustomDomain;
 import io.mailbin.store.ForwardingTarget;
 import io.mailbin.store.ReservedAddress;
 import io.mailbin.store.StoredMessage;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mailsac's web-socket stream: a key subscribes to addresses and domains it owns that have web-socket
- * forwarding on, and gets one frame per committed message per socket. Frames are handed to each
- * socket's own bounded queue on the ingest thread, before the 250; nothing here ever waits for a
- * socket, and a socket that falls behind is closed rather than allowed to slow anyone else.
+ * forwarding on, and gets one frame per committed message per socket.
+ *
+ * <p>On the ingest thread, before the 250, each committed copy is queued with the sockets it is for.
+ * The frame itself (about three times the message, as JSON) is built once by the hub's own thread and
+ * handed to each socket's own bounded queue, so the sender's 250, and with it the next group commit,
+ * never waits for it. Nothing here ever waits for a socket: a socket that falls behind is closed
+ * rather than allowed to slow anyone else.
  */
-public final class WebSocketHub implements MailListener {
+public final class WebSocketHub implements MailListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketHub.class);
+    private static final int MAX_BATCH = 256;
+    private static final int MAX_PENDING = 4096;
 
     /** One connected client, as the hub needs it. */
     public interface Socket {
-        /** Queues a frame; false when the socket is too far behind (it is then closed). */
-        boolean offer(String frame);
+        /**
+         * Queues a text frame, given as its UTF-8 bytes, which the socket must not change: one frame's
+         * bytes go to every socket it is for. With {@code more}, another frame follows at once and this
+         * one may wait to be written together with it. False when the socket is too far behind (it is
+         * then closed).
+         */
+        boolean offer(byte[] utf8, boolean more);
     }
+
+    /** A committed copy and the sockets its frame is for. */
+    private record Pending(StoredMessage copy, NewMail mail, List<Socket> sockets) {}
 
     /** What a key may stream out of what it asked for. */
     public record Subscription(List<String> addresses, List<String> domains) {}
@@ -42,9 +62,16 @@ public final class WebSocketHub implements MailListener {
     private final Map<String, Set<Subscriber>> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscriber>> byDomain = new ConcurrentHashMap<>();
     private final Map<Socket, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /**
+     * Copies whose frames are still to be built. Its bound only matters if this thread cannot keep up
+     * with ingest at all; ingest then waits for it rather than memory growing without end.
+     */
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>(MAX_PENDING);
+    private final Thread framer;
 
     public WebSocketHub(Directory directory) {
         this.directory = directory;
+        this.framer = Thread.ofPlatform().name("ws-frames").daemon(true).start(this::frameLoop);
     }
 
     /**
@@ -94,26 +121,71 @@ public final class WebSocketHub implements MailListener {
         if (subscribers.isEmpty()) {
             return;
         }
-        List<HeaderField> headers = null;
-        MessageContent content = null;
         for (StoredMessage copy : mail.copies()) {
             Set<Subscriber> to = recipients(copy);
             if (to.isEmpty()) {
                 continue;
             }
-            if (headers == null) {
-                content = new MessageContent(mail.raw());
-                headers = content.headers();
-            }
-            String text = mail.parsed().text() != null ? mail.parsed().text() : content.text();
-            String json = MessagePayload.json(new MessagePayload.Frame(200,
-                    MessagePayload.of(copy, text, mail.parsed().html(), mail.raw(), headers)));
-            for (Subscriber s : to) {
-                if (!s.socket().offer(json)) {
-                    unsubscribe(s.socket());
-                }
+            try {
+                pending.put(new Pending(copy, mail, to.stream().map(Subscriber::socket).toList()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: the sockets are closing too
+                return;
             }
         }
+    }
+
+    /**
+     * The hub's thread: takes every copy queued so far, builds each one's frame once, and hands each
+     * socket its frames in order, all but the last marked as followed by more, so a socket that gets
+     * several writes them in one go.
+     */
+    private void frameLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(pending.take());
+            } catch (InterruptedException e) {
+                return; // closed
+            }
+            pending.drainTo(batch, MAX_BATCH - 1);
+            Map<Socket, List<byte[]>> frames = new IdentityHashMap<>();
+            for (Pending p : batch) {
+                byte[] frame = frame(p);
+                if (frame != null) {
+                    for (Socket socket : p.sockets()) {
+                        frames.computeIfAbsent(socket, k -> new ArrayList<>(batch.size())).add(frame);
+                    }
+                }
+            }
+            batch.clear();
+            frames.forEach((socket, list) -> {
+                for (int i = 0; i < list.size(); i++) {
+                    if (!socket.offer(list.get(i), i < list.size() - 1)) {
+                        unsubscribe(socket);
+                        break;
+                    }
+                }
+            });
+        }
+    }
+
+    /** The copy's frame, or null (logged) when it cannot be built. */
+    private static byte[] frame(Pending p) {
+        try {
+            ParsedMessage parsed = p.mail().parsed();
+            String text = parsed.text() != null ? parsed.text() : new MessageContent(p.mail().raw()).text();
+            return MessagePayload.frame(p.copy(), text, parsed.html(), p.mail().raw(), parsed.headers().fields());
+        } catch (RuntimeException e) {
+            log.error("web-socket frame for message {} could not be built", p.copy().id(), e);
+            return null;
+        }
+    }
+
+    /** Stops the hub's thread; frames not yet sent are dropped with their sockets. */
+    @Override
+    public void close() {
+        framer.interrupt();
     }
 
     /**

@@ -14,8 +14,7 @@ final class WebhookChannel implements Channel {
 
     @Override
     public Outcome deliver(OutboxEntry entry, Letter l) {
-        String json = MessagePayload.json(MessagePayload.of(l.message(), l.text(), l.html(), l.raw(), l.headers()));
-        return http.postJson(entry.target(), json);
+        return http.postJson(entry.target(), MessagePayload.webhook(l.message(), l.text(), l.html(), l.raw(), l.headers()));
     }
 
     @Override

@@ -64,9 +64,7 @@ public final class MessageContent {
             @Override
             public void field(Field f) {
                 if (blocks == 1) {
-                    String rawLine = f.getRaw() == null ? f.getName() + ": " + f.getBody()
-                            : new String(f.getRaw().toByteArray(), StandardCharsets.UTF_8);
-                    fields.add(new HeaderField(f.getName(), Headers.decode(f.getBody()), rawLine));
+                    fields.add(HeaderBlock.decode(f));
                 }
             }
         }, true);

@@ -12,6 +12,7 @@ import java.util.List;
  * @param text  the plain-text body, or null when the message has none
  * @param html  the HTML body, or null when the message has none
  * @param date  the Date header, or null when missing or unreadable
+ * @param headers the top-level header block, decoded on demand
  */
 public record ParsedMessage(
         String subject,
@@ -25,7 +26,8 @@ public record ParsedMessage(
         String html,
         List<AttachmentMeta> attachments,
         List<String> links,
-        String parseError) {
+        String parseError,
+        HeaderBlock headers) {
 
     public ParsedMessage {
         subject = subject == null ? "" : subject;

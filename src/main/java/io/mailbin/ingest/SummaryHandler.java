@@ -43,6 +43,7 @@ final class SummaryHandler extends AbstractContentHandler {
     private StringBuilder text;
     private StringBuilder html;
     private final List<AttachmentMeta> attachments = new ArrayList<>(0);
+    private final List<Field> topFields = new ArrayList<>(16);
 
     @Override
     public void startHeader() {
@@ -60,6 +61,7 @@ final class SummaryHandler extends AbstractContentHandler {
         if (!inTopHeader) {
             return;
         }
+        topFields.add(raw);
         switch (raw.getName().toLowerCase(Locale.ROOT)) {
             case "subject" -> subject = Headers.decode(raw.getBody());
             case "from" -> addMailboxes(raw, from);
@@ -154,7 +156,7 @@ final class SummaryHandler extends AbstractContentHandler {
         String t = text == null ? null : text.toString();
         String h = html == null ? null : html.toString();
         return new ParsedMessage(subject, from, to, cc, bcc, date, messageId, t, h, attachments,
-                LinkExtractor.extract(t, h), parseError);
+                LinkExtractor.extract(t, h), parseError, new HeaderBlock(topFields));
     }
 
     /** What decides whether a MIME part is a body or an attachment, read from its descriptor. */

@@ -31,6 +31,7 @@ class WebSocketStreamTest {
         hooks = new Hooks(server, ownerKey);
         hooks.domain("ws.test", "streamer"); // web-socket forwarding on for the domain
         hooks.reserve("live@ws.test", "{\"enablews\":true}");
+        hooks.reserve("burst@ws.test", "{\"enablews\":true}");
         hooks.reserve("quiet@elsewhere.test", "{\"enablews\":false}");
         hooks.reserve("loud@elsewhere.test", "{\"enabledws\":true}");
         new Hooks(server, strangerKey).reserve("theirs@other.test", "{\"enablews\":true}");
@@ -129,6 +130,49 @@ class WebSocketStreamTest {
                 assertThat(healthy.next(10).at("/email/subject").asString()).isEqualTo("flood " + i);
             }
             assertThat(closedByServer(stuck)).as("the stuck socket was closed (ingest took " + millis + " ms)").isTrue();
+        }
+    }
+
+    /**
+     * Frames of messages committed together are built by the hub's thread and may leave in one write:
+     * each still arrives whole, once, and in the order its sender's messages were accepted.
+     */
+    @Test
+    void aBurstFromConcurrentSendersArrivesWholeOncePerMessageAndInOrder() throws Exception {
+        int senders = 4;
+        int each = 25;
+        try (NodeWebSocket ws = NodeWebSocket.connect(url(ownerKey, "burst@ws.test"))) {
+            ws.next(10);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                int sender = t;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
+                        d.command("EHLO burst.test", 250);
+                        for (int i = 0; i < each; i++) {
+                            d.sendMessage("s@burst.test", List.of("burst@ws.test"), "Subject: burst " + sender + "-" + i
+                                    + "\r\n\r\nline \"" + i + "\"\r\n");
+                        }
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join(30_000);
+            }
+            java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
+            for (int n = 0; n < senders * each; n++) {
+                JsonNode frame = ws.next(10);
+                JsonNode email = frame.get("email");
+                assertThat(email).as("frame %s", frame).isNotNull();
+                String[] id = email.get("subject").asString().substring("burst ".length()).split("-");
+                int sender = Integer.parseInt(id[0]);
+                assertThat(Integer.parseInt(id[1])).as("sender " + sender + "'s messages in order").isEqualTo(next.getOrDefault(sender, 0));
+                next.put(sender, Integer.parseInt(id[1]) + 1);
+                assertThat(email.get("text").asString()).isEqualTo("line \"" + id[1] + "\"\r\n");
+                assertThat(email.get("raw").asString()).contains("Subject: burst " + id[0] + "-" + id[1] + "\r\n");
+            }
+            assertThat(next.values()).containsOnly(each);
+            assertThat(ws.quietFor(500)).as("no frame twice").isTrue();
         }
     }
 

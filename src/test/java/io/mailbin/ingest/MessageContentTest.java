@@ -27,4 +27,19 @@ class MessageContentTest {
         assertThat(c.headers().get(0).value()).isEqualTo("a b");
         assertThat(c.headers().get(1).value()).isEqualTo("é");
     }
+
+    @Test
+    void theIngestParseKeepsTheSameTopLevelHeadersAReadAgainFinds() {
+        byte[] multipart = ("Received: a\r\n b\r\nSubject: =?UTF-8?B?w6k=?=\r\nX-Long: " + "y".repeat(5000) + "\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\nX-Part: inner\r\n\r\n"
+                + "body\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: attached\r\n\r\nx\r\n--b--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] unterminated = "Subject: cut\r\nContent-Type: multipart/mixed; boundary=z\r\n\r\n--z\r\nX-In: 1\r\n\r\nno end"
+                .getBytes(StandardCharsets.UTF_8);
+        for (byte[] raw : new byte[][] {multipart, unterminated}) {
+            assertThat(new MessageParser().parse(raw).headers().fields()).isEqualTo(new MessageContent(raw).headers());
+        }
+        assertThat(new MessageParser().parse(multipart).headers().fields()).extracting(HeaderField::name)
+                .containsExactly("Received", "Subject", "X-Long", "Content-Type");
+    }
 }
