@@ -18,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +32,20 @@ import org.slf4j.LoggerFactory;
  * Mailsac's web-socket stream: a key subscribes to addresses and domains it owns that have web-socket
  * forwarding on, and gets one frame per committed message per socket.
  *
- * <p>On the ingest thread, before the 250, each committed copy is queued with the sockets it is for.
- * The frame itself (about three times the message, as JSON) is built once by the hub's own thread and
- * handed to each socket's own bounded queue, so the sender's 250, and with it the next group commit,
- * never waits for it. Nothing here ever waits for a socket: a socket that falls behind is closed
- * rather than allowed to slow anyone else.
+ * <p>From the store commit, before the 250, each committed copy is queued with the sockets it is for
+ * ({@link #committed}); the copies of one group commit are queued together, before any of their senders
+ * is answered. The frames themselves (about three times the message each, as JSON) are built after the
+ * 250, by the first sender thread to get there ({@link #afterReply}): it takes every copy queued so
+ * far, builds each frame once, and gives each socket its frames in one write. So the 250 never waits
+ * for a frame, no thread is woken to build one, and a frame follows its 250 within microseconds. A
+ * backstop thread sends what a sender left behind (one that hung up before its answer). Nothing here
+ * ever waits for a socket: a socket that falls behind is closed rather than allowed to slow anyone else.
  */
 public final class WebSocketHub implements MailListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebSocketHub.class);
     private static final int MAX_BATCH = 256;
     private static final int MAX_PENDING = 4096;
+    private static final long BACKSTOP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** One connected client, as the hub needs it. */
     public interface Socket {
@@ -62,16 +70,21 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
     private final Map<String, Set<Subscriber>> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscriber>> byDomain = new ConcurrentHashMap<>();
     private final Map<Socket, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** Copies whose frames are still to be sent, in commit order. */
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     /**
-     * Copies whose frames are still to be built. Its bound only matters if this thread cannot keep up
-     * with ingest at all; ingest then waits for it rather than memory growing without end.
+     * How many are queued. Past {@link #MAX_PENDING} (sending cannot keep up with ingest at all) the
+     * committing thread sends them itself, rather than memory growing without end.
      */
-    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>(MAX_PENDING);
-    private final Thread framer;
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Held by the one thread sending at a time, so every socket gets its frames in commit order. */
+    private final ReentrantLock sending = new ReentrantLock();
+    private final Thread backstop;
+    private volatile boolean closed;
 
     public WebSocketHub(Directory directory) {
         this.directory = directory;
-        this.framer = Thread.ofPlatform().name("ws-frames").daemon(true).start(this::frameLoop);
+        this.backstop = Thread.ofPlatform().name("ws-backstop").daemon(true).start(this::backstopLoop);
     }
 
     /**
@@ -99,6 +112,7 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
             }
         }
         subscribers.put(socket, s);
+        LockSupport.unpark(backstop); // it sleeps without a timeout while nobody is subscribed
         return new Subscription(List.copyOf(addresses), List.copyOf(domains));
     }
 
@@ -123,50 +137,87 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
         }
         for (StoredMessage copy : mail.copies()) {
             Set<Subscriber> to = recipients(copy);
-            if (to.isEmpty()) {
-                continue;
+            if (!to.isEmpty()) {
+                pending.add(new Pending(copy, mail, to.stream().map(Subscriber::socket).toList()));
+                if (queued.incrementAndGet() > MAX_PENDING) {
+                    send(true);
+                }
+            }
+        }
+    }
+
+    /** A sender has its 250: send the frames queued so far, unless another thread already is. */
+    @Override
+    public void afterReply() {
+        send(false);
+    }
+
+    /**
+     * Sends every queued frame; when another thread is already at it, returns at once, or with
+     * {@code wait} waits its turn. The sending thread looks again after letting go, so a copy queued by
+     * a thread that found it busy is never left behind.
+     */
+    private void send(boolean wait) {
+        while (!pending.isEmpty()) {
+            if (wait) {
+                sending.lock();
+            } else if (!sending.tryLock()) {
+                return;
             }
             try {
-                pending.put(new Pending(copy, mail, to.stream().map(Subscriber::socket).toList()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // shutting down: the sockets are closing too
-                return;
+                sendBatch();
+            } finally {
+                sending.unlock();
             }
         }
     }
 
     /**
-     * The hub's thread: takes every copy queued so far, builds each one's frame once, and hands each
-     * socket its frames in order, all but the last marked as followed by more, so a socket that gets
-     * several writes them in one go.
+     * Takes up to {@link #MAX_BATCH} queued copies, builds each one's frame once, and hands each socket
+     * its frames in order, all but the last marked as followed by more, so a socket that gets several
+     * writes them in one go. Runs under {@link #sending}.
      */
-    private void frameLoop() {
+    private void sendBatch() {
         List<Pending> batch = new ArrayList<>();
-        while (true) {
+        for (Pending p; batch.size() < MAX_BATCH && (p = pending.poll()) != null; ) {
+            batch.add(p);
+        }
+        queued.addAndGet(-batch.size());
+        Map<Socket, List<byte[]>> frames = new IdentityHashMap<>();
+        for (Pending p : batch) {
+            byte[] frame = frame(p);
+            if (frame != null) {
+                for (Socket socket : p.sockets()) {
+                    frames.computeIfAbsent(socket, k -> new ArrayList<>(batch.size())).add(frame);
+                }
+            }
+        }
+        frames.forEach((socket, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                if (!socket.offer(list.get(i), i < list.size() - 1)) {
+                    unsubscribe(socket);
+                    break;
+                }
+            }
+        });
+    }
+
+    /**
+     * Sends what no sender did: copies whose sender hung up before its 250. Looks every
+     * {@link #BACKSTOP_NANOS} while sockets are open, and not at all otherwise.
+     */
+    private void backstopLoop() {
+        while (!closed) {
+            if (subscribers.isEmpty()) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, BACKSTOP_NANOS);
+            }
             try {
-                batch.add(pending.take());
-            } catch (InterruptedException e) {
-                return; // closed
+                send(false);
+            } catch (RuntimeException e) {
+                log.error("sending queued web-socket frames failed", e);
             }
-            pending.drainTo(batch, MAX_BATCH - 1);
-            Map<Socket, List<byte[]>> frames = new IdentityHashMap<>();
-            for (Pending p : batch) {
-                byte[] frame = frame(p);
-                if (frame != null) {
-                    for (Socket socket : p.sockets()) {
-                        frames.computeIfAbsent(socket, k -> new ArrayList<>(batch.size())).add(frame);
-                    }
-                }
-            }
-            batch.clear();
-            frames.forEach((socket, list) -> {
-                for (int i = 0; i < list.size(); i++) {
-                    if (!socket.offer(list.get(i), i < list.size() - 1)) {
-                        unsubscribe(socket);
-                        break;
-                    }
-                }
-            });
         }
     }
 
@@ -182,10 +233,11 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
         }
     }
 
-    /** Stops the hub's thread; frames not yet sent are dropped with their sockets. */
+    /** Stops the backstop thread; frames not yet sent are dropped with their sockets. */
     @Override
     public void close() {
-        framer.interrupt();
+        closed = true;
+        LockSupport.unpark(backstop);
     }
 
     /**

@@ -53,8 +53,17 @@ public final class Ingest {
             copies.add(new NewMessage(MessageIds.messageId(envelope.transactionId(), i), route, summary,
                     score == null ? null : score.spamminess(), score != null && score.spam() ? "spam" : "inbox"));
         }
-        List<StoredMessage> stored = store.save(new IncomingMail(raw, copies));
-        events.publish(new NewMail(stored, raw, parsed)); // committed; listeners only queue, before the 250
+        // Published from the commit itself, before the 250: listeners see a whole group commit at once.
+        List<StoredMessage> stored = store.save(new IncomingMail(raw, copies),
+                committed -> events.publish(new NewMail(committed, raw, parsed)));
         return new Receipt(envelope.transactionId(), stored);
+    }
+
+    /**
+     * To be called once the sender has been told its message was accepted: listeners then do the work
+     * they put off so as not to delay that answer (see {@link MailListener#afterReply}).
+     */
+    public void afterReply() {
+        events.afterReply();
     }
 }

@@ -33,4 +33,15 @@ public final class MailEvents {
             }
         }
     }
+
+    /** A sender has been answered (see {@link MailListener#afterReply}). */
+    public void afterReply() {
+        for (MailListener l : listeners) {
+            try {
+                l.afterReply();
+            } catch (RuntimeException e) {
+                log.error("mail listener {} failed after a reply", l, e);
+            }
+        }
+    }
 }

@@ -42,6 +42,8 @@ final class SmtpCommands {
     private String mailFrom;
     private final List<EmailAddress> recipients = new ArrayList<>();
     private long declaredSize;
+    /** A 250 for accepted mail is still in the output buffer. */
+    private boolean acceptedUnsent;
 
     SmtpCommands(SmtpConnection conn, SmtpServices services, SessionPermit permit, long sessionEnd) {
         this.conn = conn;
@@ -74,6 +76,7 @@ final class SmtpCommands {
             case "QUIT" -> {
                 reply("221 2.0.0 " + hostname + " closing connection");
                 conn.flush();
+                repliesSent();
                 yield false;
             }
             case "VRFY" -> reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
@@ -295,6 +298,7 @@ final class SmtpCommands {
             Envelope envelope = new Envelope(txid, helo, mailFrom, recipients, remoteIp, localIp, conn.isTls(), arrived);
             Receipt receipt = ingest.accept(envelope, raw.toByteArray());
             services.metrics().accepted();
+            acceptedUnsent = true;
             return reply("250 2.0.0 Ok: queued as " + receipt.transactionId());
         } catch (StoreUnavailableException e) {
             log.warn("message from {} not stored, sender told to retry: {}", remoteIp, e.getMessage());
@@ -341,8 +345,22 @@ final class SmtpCommands {
         return true;
     }
 
+    /** Sends the replies so far unless the client is pipelining more commands. */
     void flushUnlessPipelined() throws IOException {
-        conn.flushUnlessPipelined();
+        if (conn.flushUnlessPipelined()) {
+            repliesSent();
+        }
+    }
+
+    /**
+     * The replies so far are on their way: if one is a 250 for accepted mail, ingest may now do what it
+     * put off so as not to delay that answer (web-socket frames).
+     */
+    private void repliesSent() {
+        if (acceptedUnsent) {
+            acceptedUnsent = false;
+            ingest.afterReply();
+        }
     }
 
     /** Refuses a command; returns false (end the session) when the refusal closes the connection. */

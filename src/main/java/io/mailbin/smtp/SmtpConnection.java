@@ -119,11 +119,16 @@ final class SmtpConnection {
         out.flush();
     }
 
-    /** Replies wait while the client has already sent more (pipelining), so they leave in one packet. */
-    void flushUnlessPipelined() throws IOException {
-        if (!in.hasBuffered()) {
-            out.flush();
+    /**
+     * Replies wait while the client has already sent more (pipelining), so they leave in one packet.
+     * Returns whether they left now.
+     */
+    boolean flushUnlessPipelined() throws IOException {
+        if (in.hasBuffered()) {
+            return false;
         }
+        out.flush();
+        return true;
     }
 
     /**

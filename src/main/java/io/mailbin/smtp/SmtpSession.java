@@ -129,7 +129,7 @@ final class SmtpSession implements Runnable {
                 if (commands.error("500 5.5.6 Command line too long (limit " + SmtpCommands.MAX_COMMAND_LINE + " bytes)")) {
                     return;
                 }
-                conn.flushUnlessPipelined();
+                commands.flushUnlessPipelined();
                 continue;
             }
             if (line == null) {
@@ -140,7 +140,7 @@ final class SmtpSession implements Runnable {
                 if (closing || !commands.handle(line)) {
                     return;
                 }
-                conn.flushUnlessPipelined();
+                commands.flushUnlessPipelined();
             } finally {
                 busy.unlock();
             }

@@ -3,6 +3,7 @@ package io.mailbin.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,7 +20,19 @@ public interface MessageStore {
      *
      * @throws StoreUnavailableException when the mail could not be committed; nothing was kept
      */
-    List<StoredMessage> save(IncomingMail mail);
+    default List<StoredMessage> save(IncomingMail mail) {
+        return save(mail, stored -> { });
+    }
+
+    /**
+     * As {@link #save(IncomingMail)}, and tells {@code committed} the stored messages the moment they are
+     * committed, before this returns, on the thread that committed them. A store that commits many
+     * callers' mail together tells them one after another, in commit order, before any caller returns:
+     * this is where work that follows every commit (web-socket frames, webhooks) is queued, so it sees
+     * each group commit whole. {@code committed} must be quick and must never block; if it throws, the
+     * mail stays committed and the error is logged.
+     */
+    List<StoredMessage> save(IncomingMail mail, Consumer<List<StoredMessage>> committed);
 
     Optional<StoredMessage> find(String id);
 

@@ -134,8 +134,9 @@ class WebSocketStreamTest {
     }
 
     /**
-     * Frames of messages committed together are built by the hub's thread and may leave in one write:
-     * each still arrives whole, once, and in the order its sender's messages were accepted.
+     * Frames of messages committed together are built after the 250s, by whichever sender's thread gets
+     * there first, and may leave in one write: each still arrives whole, once, and in the order its
+     * sender's messages were accepted.
      */
     @Test
     void aBurstFromConcurrentSendersArrivesWholeOncePerMessageAndInOrder() throws Exception {
@@ -173,6 +174,26 @@ class WebSocketStreamTest {
             }
             assertThat(next.values()).containsOnly(each);
             assertThat(ws.quietFor(500)).as("no frame twice").isTrue();
+        }
+    }
+
+    /**
+     * Frames are built once the sender has its 250. A sender that resets the connection right after its
+     * final dot never gets one (the server's write fails), yet the committed message still reaches the
+     * socket, a moment later.
+     */
+    @Test
+    void aMessageWhoseSenderHangsUpBeforeItsReplyIsStillStreamed() {
+        try (NodeWebSocket ws = NodeWebSocket.connect(url(ownerKey, "live@ws.test"))) {
+            ws.next(10);
+            for (int i = 0; i < 3; i++) {
+                SmtpDialog d = SmtpDialog.open(server.smtpPort());
+                d.command("EHLO gone.test", 250).command("MAIL FROM:<s@gone.test>", 250)
+                        .command("RCPT TO:<live@ws.test>", 250).command("DATA", 354);
+                d.sendRaw(("Subject: hung up " + i + "\r\n\r\nbye\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
+                d.abort();
+                assertThat(ws.next(10).at("/email/subject").asString()).isEqualTo("hung up " + i);
+            }
         }
     }
 

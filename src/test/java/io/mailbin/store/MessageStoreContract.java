@@ -96,6 +96,19 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void theCommitListenerHearsTheStoredMessagesBeforeSaveReturnsAndCannotUndoTheSave() {
+        List<List<StoredMessage>> heard = new ArrayList<>();
+        List<StoredMessage> saved = store.save(mail("Subject: heard\r\n\r\nx\r\n", copy("a@x.test", "a@x.test"),
+                copy("b@x.test", "b@x.test")), heard::add);
+        assertThat(heard).containsExactly(saved);
+
+        List<StoredMessage> kept = store.save(mail("Subject: kept\r\n\r\nx\r\n", copy("a@x.test", "a@x.test")), s -> {
+            throw new IllegalStateException("a broken listener");
+        });
+        assertThat(store.find(kept.getFirst().id())).contains(kept.getFirst());
+    }
+
+    @Test
     void rawBytesAreKeptExactly() {
         byte[] raw = new byte[256 * 4];
         for (int i = 0; i < raw.length; i++) {

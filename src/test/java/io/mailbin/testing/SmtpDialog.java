@@ -151,6 +151,16 @@ public final class SmtpDialog implements AutoCloseable {
         return reply();
     }
 
+    /** Drops the connection with a reset (RST), as a crashed client would: the server's next write fails. */
+    public void abort() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        close();
+    }
+
     @Override
     public void close() {
         try {

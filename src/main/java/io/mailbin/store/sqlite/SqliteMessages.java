@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -56,10 +57,10 @@ final class SqliteMessages implements MessageStore {
     }
 
     @Override
-    public List<StoredMessage> save(IncomingMail mail) {
+    public List<StoredMessage> save(IncomingMail mail, Consumer<List<StoredMessage>> committed) {
         // Encoded here, on the caller's thread: the writer thread is the one serial step of ingest.
         List<Row> rows = mail.messages().stream().map(this::encode).toList();
-        return writer.execute(db -> {
+        return writer.execute(committed, db -> {
             long rawId = insertRaw(db, mail);
             long now = System.currentTimeMillis();
             List<StoredMessage> saved = new ArrayList<>(rows.size());

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>SQLite allows one writer at a time and its calls are native (they would pin virtual threads), so all
  * writes queue here. Whatever has queued while the previous commit was syncing runs as one transaction:
  * one fsync for many messages. Callers wait for their own future, which completes only after the
- * commit that contains their work — the invariant behind every SMTP 250.
+ * commit that contains their work — the invariant behind every SMTP 250. Right after a commit, before
+ * any caller is released, this thread tells each task's commit listener, in order, so what follows a
+ * commit (web-socket frames, webhooks) is queued a whole group commit at a time.
  *
  * <p>A caller waits without a timeout of its own: a timed wait arms a timer per message, which at
  * thousands of messages per second costs measurable throughput. Instead a watch thread fails any task
@@ -90,7 +93,15 @@ final class Writer implements AutoCloseable {
 
     /** Runs {@code op} in the next commit and waits for that commit. */
     <T> T execute(SqlWork<T> op) {
-        Task<T> task = new Task<>(op);
+        return execute(null, op);
+    }
+
+    /**
+     * Runs {@code op} in the next commit, tells {@code committed} its result on this writer's thread as
+     * soon as that commit is done, and waits for it.
+     */
+    <T> T execute(Consumer<? super T> committed, SqlWork<T> op) {
+        Task<T> task = new Task<>(op, committed);
         try {
             if (!running || !queue.offer(task, 10, TimeUnit.SECONDS)) {
                 throw new StoreUnavailableException(running ? "store write queue is full" : "store is closed", null);
@@ -170,6 +181,7 @@ final class Writer implements AutoCloseable {
             inFlight = List.copyOf(batch);
             runInTransaction(batch);
             observer.committed(System.nanoTime() - t0, batch.size());
+            batch.forEach(Task::tellCommitted);
             batch.forEach(Task::complete);
         } catch (SQLException | RuntimeException e) {
             if (batch.size() == 1) {
@@ -179,6 +191,7 @@ final class Writer implements AutoCloseable {
             for (Task<?> task : batch) {
                 try {
                     runInTransaction(List.of(task));
+                    task.tellCommitted();
                     task.complete();
                 } catch (SQLException | RuntimeException single) {
                     task.fail(single);
@@ -226,16 +239,30 @@ final class Writer implements AutoCloseable {
 
     private static final class Task<T> {
         private final SqlWork<T> op;
+        private final Consumer<? super T> committed;
         private final CompletableFuture<T> future = new CompletableFuture<>();
         private final long queuedAt = System.nanoTime();
         private T result;
 
-        Task(SqlWork<T> op) {
+        Task(SqlWork<T> op, Consumer<? super T> committed) {
             this.op = op;
+            this.committed = committed;
         }
 
         void run(Statements db) throws SQLException {
             result = op.apply(db);
+        }
+
+        /** The work is committed: tell its listener, whose failure must not undo the caller's success. */
+        void tellCommitted() {
+            if (committed == null) {
+                return;
+            }
+            try {
+                committed.accept(result);
+            } catch (RuntimeException e) {
+                log.error("commit listener failed (the write itself is committed)", e);
+            }
         }
 
         void complete() {

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,51 @@ class WriterTest {
             assertThat(after).isEqualTo(3);
         } finally {
             disk.countDown();
+            writer.close();
+        }
+    }
+
+    /**
+     * What follows a commit is queued from it: every task of a group commit has its listener told, in
+     * queue order, before any of their callers is released; a listener that throws costs nobody the commit.
+     */
+    @Test
+    void everyListenerOfAGroupCommitIsToldInOrderBeforeAnyCallerReturns() throws Exception {
+        Path dir = Files.createTempDirectory("writer");
+        Writer writer = new Writer(DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("w.db")), 16, () -> { });
+        writer.start();
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            CompletableFuture<Integer> blocker = CompletableFuture.supplyAsync(() -> writer.execute(db -> {
+                await(gate); // holds the writer so the next tasks queue up and commit together
+                return 0;
+            }));
+            Thread.sleep(50);
+            List<Integer> told = new CopyOnWriteArrayList<>();
+            List<Integer> toldWhenReturned = new CopyOnWriteArrayList<>();
+            List<Thread> callers = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int n = i;
+                callers.add(Thread.ofVirtual().start(() -> {
+                    int result = writer.execute(r -> {
+                        told.add(r);
+                        if (r == 2) {
+                            throw new IllegalStateException("a broken listener");
+                        }
+                    }, db -> n);
+                    assertThat(result).isEqualTo(n);
+                    toldWhenReturned.add(told.size());
+                }));
+                Thread.sleep(20); // queued in this order
+            }
+            gate.countDown();
+            for (Thread t : callers) {
+                t.join(5_000);
+            }
+            assertThat(blocker.get(5, TimeUnit.SECONDS)).isZero();
+            assertThat(told).containsExactly(1, 2, 3);
+            assertThat(toldWhenReturned).as("every caller returned after all three were told").containsOnly(3);
+        } finally {
             writer.close();
         }
     }
