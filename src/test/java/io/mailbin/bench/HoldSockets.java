@@ -1,32 +1,23 @@
 package io.mailbin.bench;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark helper (run by bench/live.sh): holds COUNT open web sockets, COUNT-1 on addresses of their
  * own and one on LOADED_ADDRESS, reading every frame, until killed. Prints "ready" when all listen.
  *
- * <p>The sockets are spoken to at the byte level (RFC 6455: the upgrade, then frame headers read and
- * payloads skipped, pings answered), each by a blocking platform thread: this process shares the two
- * cores with the server it measures, and the JDK's client, decoding every 6 KB frame into text, took a
- * sixth as much CPU as the server's whole ingest of the message (a virtual-thread reader, woken
- * through the poller, still half of that). A consumer that does nothing with the frames is what the
- * benchmark needs, as smtp-source is on the sending side.
+ * <p>The sockets are {@link RawWebSocket}s, payloads skipped, each read by a blocking platform thread:
+ * this process shares the two cores with the server it measures, and the JDK's client, decoding every
+ * 6 KB frame into text, took a sixth as much CPU as the server's whole ingest of the message (a
+ * virtual-thread reader, woken through the poller, still half of that). A consumer that does nothing
+ * with the frames is what the benchmark needs, as smtp-source is on the sending side.
  *
  * <p>Usage: {@code HoldSockets HTTP_PORT API_KEY COUNT LOADED_ADDRESS}
  */
@@ -51,15 +42,13 @@ public final class HoldSockets {
             }
         }
         AtomicLong frames = new AtomicLong();
-        List<Socket> open = new ArrayList<>();
+        List<RawWebSocket> open = new ArrayList<>();
         for (String a : addresses) {
-            Socket s = new Socket("127.0.0.1", http);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64 * 1024));
-            upgrade(s.getOutputStream(), in, "/incoming-messages?key=" + key + "&addresses=" + a);
-            open.add(s);
+            RawWebSocket socket = new RawWebSocket(http, "/incoming-messages?key=" + key + "&addresses=" + a);
+            open.add(socket);
             Thread.ofPlatform().daemon(true).start(() -> {
                 try {
-                    readFrames(in, s.getOutputStream(), frames);
+                    socket.read(false, frame -> frames.incrementAndGet());
                 } catch (IOException e) {
                     System.err.println("socket for " + a + " ended: " + e.getMessage());
                 }
@@ -68,59 +57,5 @@ public final class HoldSockets {
         System.out.println("ready " + open.size());
         System.out.flush();
         Thread.currentThread().join();
-    }
-
-    private static void upgrade(OutputStream out, InputStream in, String path) throws IOException {
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                throw new IOException("closed during the upgrade: " + head);
-            }
-            head.append((char) c);
-        }
-        if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + head);
-        }
-    }
-
-    /** Reads server frames (never masked), skipping payloads; answers pings; counts finished messages. */
-    private static void readFrames(DataInputStream in, OutputStream out, AtomicLong frames) throws IOException {
-        while (true) {
-            int b0 = in.readUnsignedByte();
-            int b1 = in.readUnsignedByte();
-            long length = b1 & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            int opcode = b0 & 0x0f;
-            if (opcode == 0x9) { // ping: pong with the same payload, masked as client frames must be
-                byte[] payload = in.readNBytes((int) length);
-                byte[] pong = new byte[2 + 4 + payload.length];
-                pong[0] = (byte) 0x8A;
-                pong[1] = (byte) (0x80 | payload.length);
-                for (int i = 0; i < payload.length; i++) {
-                    pong[6 + i] = payload[i]; // mask key 0: XOR leaves the bytes as they are
-                }
-                out.write(pong);
-                out.flush();
-                continue;
-            }
-            if (opcode == 0x8) {
-                throw new IOException("closed by the server");
-            }
-            in.skipNBytes(length);
-            if ((b0 & 0x80) != 0) {
-                frames.incrementAndGet();
-            }
-        }
     }
 }
