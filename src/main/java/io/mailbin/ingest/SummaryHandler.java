@@ -70,9 +70,12 @@ final class SummaryHandler extends AbstractContentHandler {
             case "bcc" -> addMailboxes(raw, bcc);
             case "message-id" -> messageId = raw.getBody().trim();
             case "date" -> {
-                ParsedField f = LenientFieldParser.getParser().parse(raw, DecodeMonitor.SILENT);
-                if (f instanceof DateTimeField d && d.getDate() != null) {
-                    date = d.getDate().toInstant();
+                date = RfcDate.parse(raw.getBody());
+                if (date == null) { // an unusual form: mime4j's lenient parser tries harder, and costs more
+                    ParsedField f = LenientFieldParser.getParser().parse(raw, DecodeMonitor.SILENT);
+                    if (f instanceof DateTimeField d && d.getDate() != null) {
+                        date = d.getDate().toInstant();
+                    }
                 }
             }
             default -> { }
