@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with every value in order).
  *
  * <p>A web-socket subscriber gets one of these per message, built on an SMTP session's thread right
- * after its 250, so it is written straight to UTF-8 bytes in one pass: the small message object by Jackson (one definition of its
- * fields, {@link MessageView}), the three copies of the mail by {@link JsonUtf8}.
+ * after its 250, so it is written straight to UTF-8 bytes in one pass: the small message object by
+ * Jackson (one definition of its fields, {@link MessageView}), the three copies of the mail by
+ * {@link JsonUtf8}.
  */
 public final class MessagePayload {
     private static final JsonMapper JSON = JsonMapper.builder().build();
