@@ -44,8 +44,12 @@ final class Charsets {
     }
 
     private static String strictUtf8(byte[] bytes, Charset fallback) {
-        if (isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+        // The JDK's own UTF-8 decoding is the fast path (and exact for ASCII); it only replaces what is
+        // malformed, so a result without U+FFFD is what the strict decoder gives. Otherwise decide strictly:
+        // the message may hold a real U+FFFD, or bytes that are not UTF-8 at all.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
         }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
@@ -56,14 +60,5 @@ final class Charsets {
         } catch (CharacterCodingException e) {
             return new String(bytes, fallback);
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

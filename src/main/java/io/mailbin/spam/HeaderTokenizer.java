@@ -2,8 +2,6 @@ package io.mailbin.spam;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the top-level header fields into tokens prefixed with the field they came from
@@ -11,9 +9,6 @@ import java.util.regex.Pattern;
  * different in the subject than in the body. Which fields are present is a token too.
  */
 final class HeaderTokenizer {
-    private static final Pattern ZONE = Pattern.compile("([+-]\\d{4}|\\(?\\b[a-z]{2,5}\\)?$)");
-    private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2}):\\d{2}");
-    private static final Pattern WEEKDAY = Pattern.compile("(mon|tue|wed|thu|fri|sat|sun)[a-z]*,");
 
     private HeaderTokenizer() {
     }
@@ -146,17 +141,12 @@ final class HeaderTokenizer {
 
     /** Mail software shows in the date's shape: its zone notation, weekday and hour. */
     private static void date(String lower, TokenSink sink) {
-        Matcher zone = ZONE.matcher(lower);
-        String lastZone = "none";
-        while (zone.find()) {
-            lastZone = zone.group(1);
+        sink.add("date:zone:" + DateShape.zone(lower));
+        int hour = DateShape.hour(lower);
+        if (hour >= 0) {
+            sink.add("date:hour:" + hour);
         }
-        sink.add("date:zone:" + lastZone);
-        Matcher time = TIME.matcher(lower);
-        if (time.find()) {
-            sink.add("date:hour:" + Integer.parseInt(time.group(1)));
-        }
-        if (!WEEKDAY.matcher(lower).lookingAt()) {
+        if (!DateShape.startsWithWeekday(lower)) {
             sink.add("date:no-weekday");
         }
     }
