@@ -100,6 +100,21 @@ smtp_load() {
   awk -v n="$count" -v ns="$((t1 - t0))" 'BEGIN { printf "%.0f", n / (ns / 1e9) }'
 }
 
+# commit_totals HTTP_PORT -> "commits tasks seconds" so far: the group commits of Mailbin's store, from /metrics
+commit_totals() {
+  curl -sf "http://127.0.0.1:$1/metrics" | awk '
+    /^mailbin_store_commit_tasks_count/ { c = $2 } /^mailbin_store_commit_tasks_sum/ { t = $2 }
+    /^mailbin_store_commit_seconds_sum/ { s = $2 }
+    END { printf "%d %d %.6f\n", c, t, s }'
+}
+
+# commit_delta BEFORE AFTER -> "messages-per-commit ms-per-commit" between two commit_totals. Whole runs
+# spread with the disk: a slow fsync shows here as long commits that each carry more messages.
+commit_delta() {
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); c = y[1] - x[1]
+    if (c > 0) printf "%.1f %.2f\n", (y[2] - x[2]) / c, 1000 * (y[3] - x[3]) / c; else print "- -" }'
+}
+
 # The JVM servers (Mailbin, Wiser) compile their hot paths during roughly the first 40,000 messages
 # after start (the compiler shares the two cores with the load), running at a half of their later rate
 # meanwhile; smtp-sink is native. Every warm figure therefore follows WARMUP messages on the same

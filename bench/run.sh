@@ -12,7 +12,8 @@
 # MIME parsing, spam scoring, retention on (newest 1,000 per public inbox, so every message also
 # expires the inbox's oldest).
 # Prints medians and ratios to smtp-sink and Wiser, Mailbin's peak RSS, and the time from the 250
-# to the message being listed by the API (median and p99), idle and under 2 KB x 10 load.
+# to the message being listed by the API (median and p99), idle and under 2 KB x 10 load, and how
+# many messages each of Mailbin's group commits carried and how long it took (a slow disk shows there).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 PAIRS=${PAIRS:-3}
@@ -29,18 +30,23 @@ results=$work/results.tsv
 : > "$results"
 
 measure() { # SERVER SIZE COUNT WARMUP -> appends "server size warm-rate rss cold-rate"
-  local server=$1 size=$2 count=$3 warmup=$4 smtp http pid cold rate rss
+  local server=$1 size=$2 count=$3 warmup=$4 smtp http pid cold rate rss before="" commits
   smtp=$(free_port); http=$(free_port)
   pid=$(start_server "$server" "$smtp" "$http" "$work/data-$smtp")
   sleep 1
   cold=$(smtp_load "$smtp" "$SESSIONS" "$count" "$size") || cold=0
   [ "$warmup" -gt 0 ] && { smtp_load "$smtp" "$SESSIONS" "$warmup" "$size" > /dev/null || true; }
+  [ "$server" = mailbin ] && before=$(commit_totals "$http")
   rate=$(smtp_load "$smtp" "$SESSIONS" "$count" "$size") || rate=0
+  commits="- -"
+  [ "$server" = mailbin ] && commits=$(commit_delta "$before" "$(commit_totals "$http")")
   rss=$(peak_rss "$pid")
   stop_server "$pid"
   rm -rf "$work/data-$smtp"
-  printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$size" "$rate" "$rss" "$cold" >> "$results"
-  printf '  %-8s %6s B  cold %6s msgs/s, warm %6s msgs/s  peak RSS %s MiB\n' "$server" "$size" "$cold" "$rate" "$rss" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$size" "$rate" "$rss" "$cold" "${commits// /$'\t'}" >> "$results"
+  printf '  %-8s %6s B  cold %6s msgs/s, warm %6s msgs/s  peak RSS %s MiB' "$server" "$size" "$cold" "$rate" "$rss" >&2
+  [ "$server" = mailbin ] && printf '  (warm: %s msgs per commit, %s ms per commit)' $commits >&2
+  echo >&2
 }
 
 servers=(mailbin sink wiser)
@@ -67,6 +73,10 @@ kill "$load" 2>/dev/null || true; pkill -P "$load" 2>/dev/null || true
 stop_server "$pid"
 
 col() { awk -F'\t' -v s="$1" -v z="$2" -v c="$3" '$1==s && $2==z {print $c}' "$results" | median; }
+colf() { # like col, for fractional columns
+  awk -F'\t' -v s="$1" -v z="$2" -v c="$3" '$1==s && $2==z && $c != "-" {print $c}' "$results" | sort -n \
+    | awk '{a[NR]=$1} END { if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else printf "%.2f", (a[NR/2]+a[NR/2+1])/2 }'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo
 echo "Mailbin ingest, ${PAIRS} interleaved rounds, medians (messages/second, 10 SMTP sessions, connections reused)"
@@ -83,6 +93,8 @@ for size in 2048 102400; do
 done
 echo "(cold: the first ${COUNT_2K} (2 KB) or ${COUNT_100K} (100 KB) messages after start; warm: as many again on the"
 echo " same server once ${WARMUP} (2 KB) or $((2 * COUNT_100K)) (100 KB) messages have been through)"
+echo "Mailbin's store in the warm runs (medians): 2 KB $(colf mailbin 2048 6) messages per commit, $(colf mailbin 2048 7) ms"
+echo " per commit; 100 KB $(colf mailbin 102400 6) per commit, $(colf mailbin 102400 7) ms (a slow disk shows as long commits)"
 echo
 echo "250 -> listed by GET /api/addresses/{email}/messages (${PROBES} probes): idle median ${idle_med} ms, p99 ${idle_p99} ms;"
 echo "under 2 KB x 10 load: median ${load_med} ms, p99 ${load_p99} ms"
