@@ -47,7 +47,7 @@ final class DateShape {
             start--;
         }
         int letters = lettersEnd - start;
-        if (letters < 2 || (start > 0 && isWordChar(value.charAt(start - 1)) && value.charAt(start - 1) != '(')) {
+        if (letters < 2 || (start > 0 && isWordChar(value.charAt(start - 1)))) {
             return null; // too short, or part of a longer word (no word boundary before it)
         }
         if (start > 0 && value.charAt(start - 1) == '(') {

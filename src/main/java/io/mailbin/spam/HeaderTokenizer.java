@@ -9,7 +9,6 @@ import java.util.Locale;
  * different in the subject than in the body. Which fields are present is a token too.
  */
 final class HeaderTokenizer {
-
     private HeaderTokenizer() {
     }
 
