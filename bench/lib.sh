@@ -60,12 +60,16 @@ start_server() {
   case $name in
     mailbin)
       rm -rf "$data"
-      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${MAILBIN_JAVA_OPTS:--Xmx1g -XX:+UseG1GC} \
+      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${MAILBIN_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} \
         -cp "$ROOT/target/mailbin.jar:$ROOT/target/lib/*" io.mailbin.Main serve \
         --data-dir "$data" --smtp-port "$smtp" --http-port "$http" ${MAILBIN_ARGS:-} > "$LOGS/mailbin-$smtp.log" 2>&1 &
       pid=$! ;;
     sink)
       /usr/sbin/smtp-sink -u nobody "127.0.0.1:$smtp" 1024 > "$LOGS/sink-$smtp.log" 2>&1 &
+      pid=$! ;;
+    thread-responder|loop-responder)
+      local main; main=$([ "$name" = thread-responder ] && echo ThreadResponder || echo LoopResponder)
+      "$JAVA_HOME/bin/java" -Xmx1g "$BENCH/peers/$main.java" "$smtp" > "$LOGS/$name-$smtp.log" 2>&1 &
       pid=$! ;;
     wiser)
       "$JAVA_HOME/bin/java" -Xmx4g -cp "$PEERS/wiser/lib/*" "$BENCH/peers/WiserPeer.java" "$smtp" > "$LOGS/wiser-$smtp.log" 2>&1 &
