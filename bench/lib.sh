@@ -60,8 +60,8 @@ start_server() {
   case $name in
     mailbin)
       rm -rf "$data"
-      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${MAILBIN_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} \
-        -cp "$ROOT/target/mailbin.jar:$ROOT/target/lib/*" io.mailbin.Main serve \
+      # through the launcher, so the JVM flags measured are the ones users get (MAILBIN_JAVA_OPTS replaces them)
+      "$ROOT/mailbin" serve \
         --data-dir "$data" --smtp-port "$smtp" --http-port "$http" ${MAILBIN_ARGS:-} > "$LOGS/mailbin-$smtp.log" 2>&1 &
       pid=$! ;;
     sink)
