@@ -81,6 +81,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + " 16 per CPU, at most what half the heap holds at --max-message-size).")
     String smtpCapacity;
 
+    @Option(names = "--smtp-event-loops", defaultValue = "${env:MAILBIN_SMTP_EVENT_LOOPS:-auto}",
+            description = "Event-loop threads serving plain-text SMTP sessions (default: ${DEFAULT-VALUE}: one per CPU);"
+                    + " 0 runs every session on a virtual thread of its own.")
+    String smtpEventLoops;
+
     @Option(names = "--smtp-queue-timeout", defaultValue = "${env:MAILBIN_SMTP_QUEUE_TIMEOUT:-60s}",
             converter = Converters.Time.class,
             description = "How long a connection waits for capacity before it gets 421 (default: ${DEFAULT-VALUE}).")
@@ -237,7 +242,7 @@ public final class ServeCommand implements Callable<Integer> {
         return Config.builder()
                 .dataDir(dataDir).bind(bind).hostname(hostname).smtpPort(smtpPort).httpPort(httpPort)
                 .publicUrl(publicUrl).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients).maxErrors(maxErrors)
-                .smtpIdleTimeout(idleTimeout).smtpCapacity(capacity(smtpCapacity)).smtpQueueTimeout(smtpQueueTimeout)
+                .smtpIdleTimeout(idleTimeout).smtpCapacity(capacity(smtpCapacity)).smtpEventLoops(eventLoops(smtpEventLoops)).smtpQueueTimeout(smtpQueueTimeout)
                 .smtpMaxConnections(smtpMaxConnections)
                 .smtpRatePerIp(ratePerIp).smtpRatePerDomain(ratePerDomain)
                 .smtpAllow(allow == null ? java.util.List.of() : allow.stream().filter(a -> !a.isBlank()).toList())
@@ -282,6 +287,17 @@ public final class ServeCommand implements Callable<Integer> {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--smtp-capacity must be 'auto' or a positive number, got '" + value + "'");
+        }
+    }
+
+    private static int eventLoops(String value) {
+        if (value.isBlank() || value.equalsIgnoreCase("auto")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--smtp-event-loops must be 'auto' or a number, got '" + value + "'");
         }
     }
 

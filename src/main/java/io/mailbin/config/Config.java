@@ -89,6 +89,7 @@ public record Config(
         private long smtpMinDataRate = ByteSize.parse("10KB");
         private int smtpMaxLineLength = (int) ByteSize.parse("1MB");
         private int smtpCapacity; // 0: derived from the machine, see AdmissionSettings.defaultCapacity
+        private int smtpEventLoops = -1; // -1: one per CPU
         private Duration smtpQueueTimeout = Duration.ofSeconds(60);
         private int smtpMaxConnections = 10_000;
         private String smtpRatePerIp = "off";
@@ -145,6 +146,7 @@ public record Config(
         public Builder smtpMinDataRate(long v) { smtpMinDataRate = v; return this; }
         public Builder smtpMaxLineLength(int v) { smtpMaxLineLength = v; return this; }
         public Builder smtpCapacity(int v) { smtpCapacity = v; return this; }
+        public Builder smtpEventLoops(int v) { smtpEventLoops = v; return this; }
         public Builder smtpQueueTimeout(Duration v) { smtpQueueTimeout = v; return this; }
         public Builder smtpMaxConnections(int v) { smtpMaxConnections = v; return this; }
         public Builder smtpRatePerIp(String v) { smtpRatePerIp = v; return this; }
@@ -207,7 +209,8 @@ public record Config(
                                     RateLimit.parse("--smtp-rate-per-domain", smtpRatePerDomain),
                                     smtpAllow),
                             new TlsSettings(smtpTlsCert, smtpTlsKey, smtpsPort, smtpRequireTls),
-                            new AuthSettings(AuthSettings.Mode.parse(smtpAuth), smtpAuthInsecure)),
+                            new AuthSettings(AuthSettings.Mode.parse(smtpAuth), smtpAuthInsecure),
+                            smtpEventLoops >= 0 ? smtpEventLoops : Runtime.getRuntime().availableProcessors()),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace,

@@ -69,6 +69,15 @@ final class AdmissionQueue {
         return got ? new Permit() : null;
     }
 
+    /** A permit if one is free right now, else null; never waits. */
+    Permit tryAcquire() {
+        if (!permits.tryAcquire()) {
+            return null;
+        }
+        waitTime.record(0, TimeUnit.NANOSECONDS);
+        return new Permit();
+    }
+
     /** One unit of processing capacity; releasing it twice is harmless. */
     final class Permit implements AutoCloseable {
         private final AtomicBoolean held = new AtomicBoolean(true);

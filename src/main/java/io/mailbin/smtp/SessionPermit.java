@@ -15,6 +15,12 @@ final class SessionPermit {
         this.conn = conn;
     }
 
+    /** A session that was given a free permit when it connected. */
+    SessionPermit(SmtpServices services, SmtpConnection conn, AdmissionQueue.Permit held) {
+        this(services, conn);
+        this.held = held;
+    }
+
     boolean held() {
         return held != null;
     }
@@ -29,6 +35,12 @@ final class SessionPermit {
             return false;
         }
         return true;
+    }
+
+    /** Takes a permit if one is free right now, without waiting. */
+    boolean tryAcquire() {
+        held = services.queue().tryAcquire();
+        return held != null;
     }
 
     void release() {

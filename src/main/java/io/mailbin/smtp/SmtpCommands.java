@@ -42,6 +42,9 @@ final class SmtpCommands {
     private String mailFrom;
     private final List<EmailAddress> recipients = new ArrayList<>();
     private long declaredSize;
+    private String dataTxid;
+    private Instant dataArrived;
+    private RawBuffer dataRaw;
     /** A 250 for accepted mail is still in the output buffer. */
     private boolean acceptedUnsent;
 
@@ -55,6 +58,23 @@ final class SmtpCommands {
         this.remoteIp = conn.remoteIp();
         this.localIp = conn.localIp();
         this.sessionEnd = sessionEnd;
+    }
+
+    /**
+     * Whether {@code line} would block its thread: STARTTLS and AUTH (a handshake, a dialogue), and a
+     * DATA that must wait in the admission queue. An event loop hands the session to a thread before
+     * such a command. A DATA that can take a free permit at once takes it here, and does not block.
+     */
+    boolean blocks(String line) {
+        int space = line.indexOf(' ');
+        String verb = space < 0 ? line : line.substring(0, space);
+        if (verb.equalsIgnoreCase("STARTTLS") || verb.equalsIgnoreCase("AUTH")) {
+            return true;
+        }
+        // exactly the conditions under which data() waits for a permit
+        boolean dataStarts = verb.equalsIgnoreCase("DATA") && (space < 0 || line.substring(space + 1).trim().isEmpty())
+                && !recipients.isEmpty();
+        return dataStarts && !permit.held() && !permit.tryAcquire();
     }
 
     /** Returns false when the session should end. */
@@ -275,44 +295,88 @@ final class SmtpCommands {
                 return false;
             }
         }
-        String txid = MessageIds.transactionId();
-        Instant arrived = Instant.now();
+        dataTxid = MessageIds.transactionId();
+        dataArrived = Instant.now();
         String protocol = extended ? "ESMTP" + (conn.isTls() ? "S" : "") + (authUser != null ? "A" : "") : "SMTP"; // RFC 3848
-        RawBuffer raw = new RawBuffer((int) Math.min(declaredSize + 1024, settings.maxMessageSize() + 1024));
-        raw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, txid,
-                recipients.size() == 1 ? recipients.getFirst().address() : null, arrived.atZone(ZoneOffset.UTC)));
+        dataRaw = new RawBuffer((int) Math.min(declaredSize + 1024, settings.maxMessageSize() + 1024));
+        dataRaw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, dataTxid,
+                recipients.size() == 1 ? recipients.getFirst().address() : null, dataArrived.atZone(ZoneOffset.UTC)));
         reply("354 End data with <CR><LF>.<CR><LF>");
         conn.flush();
-        SmtpInput.Data data = conn.readData(raw, settings.maxMessageSize(), settings.maxLineLength(),
-                settings.idleTimeout().toNanos(), settings.minDataRate(), sessionEnd);
-        try {
-            if (data == SmtpInput.Data.LINE_TOO_LONG) {
-                services.metrics().rejected(552, "line_length");
-                return reply("552 5.3.4 Message has a line longer than " + settings.maxLineLength() + " bytes");
-            }
-            if (data == SmtpInput.Data.TOO_BIG) {
-                services.metrics().rejected(552, "message_size");
-                return reply("552 5.3.4 Message size exceeds fixed maximum message size of "
-                        + settings.maxMessageSize() + " bytes");
-            }
-            Envelope envelope = new Envelope(txid, helo, mailFrom, recipients, remoteIp, localIp, conn.isTls(), arrived);
-            Receipt receipt = ingest.accept(envelope, raw.toByteArray());
-            services.metrics().accepted();
-            acceptedUnsent = true;
-            return reply("250 2.0.0 Ok: queued as " + receipt.transactionId());
-        } catch (StoreUnavailableException e) {
-            log.warn("message from {} not stored, sender told to retry: {}", remoteIp, e.getMessage());
-            services.metrics().rejected(451, "store_unavailable");
-            return reply("451 4.3.0 Temporary storage failure, please try again later");
-        } catch (RuntimeException e) {
-            String incident = SmtpText.incident();
-            log.error("incident {}: message {} from {} failed in ingest", incident, txid, remoteIp, e);
-            services.metrics().rejected(554, "internal_error");
-            return reply("554 5.3.0 Internal error (incident " + incident + ")");
-        } finally {
-            resetTransaction();
-            permit.release(); // the next message of this session queues again
+        if (!conn.blocking()) {
+            return true; // the event loop reads the message, then calls dataRead and stored
         }
+        Message message = dataRead(conn.readData(dataRaw, settings.maxMessageSize(), settings.maxLineLength(),
+                settings.idleTimeout().toNanos(), settings.minDataRate(), sessionEnd));
+        if (message != null) {
+            Receipt receipt;
+            try {
+                receipt = ingest.accept(message.envelope(), message.raw());
+            } catch (RuntimeException e) {
+                stored(message, null, e);
+                return true;
+            }
+            stored(message, receipt, null);
+        }
+        return true;
+    }
+
+    /** A message read in full, for ingest. */
+    record Message(Envelope envelope, byte[] raw) {}
+
+    /** After a 354: the buffer the message is read into, with our Received header already in it; else null. */
+    RawBuffer dataPending() {
+        return dataRaw;
+    }
+
+    /**
+     * The message after DATA has been read to its terminator: returns it for ingest, or null when it was
+     * refused (the reply is queued and the transaction is over).
+     */
+    Message dataRead(SmtpInput.Data outcome) throws IOException {
+        RawBuffer raw = dataRaw;
+        dataRaw = null;
+        if (outcome == SmtpInput.Data.OK) {
+            return new Message(new Envelope(dataTxid, helo, mailFrom, recipients, remoteIp, localIp, conn.isTls(), dataArrived),
+                    raw.toByteArray());
+        }
+        if (outcome == SmtpInput.Data.LINE_TOO_LONG) {
+            services.metrics().rejected(552, "line_length");
+            reply("552 5.3.4 Message has a line longer than " + settings.maxLineLength() + " bytes");
+        } else {
+            services.metrics().rejected(552, "message_size");
+            reply("552 5.3.4 Message size exceeds fixed maximum message size of " + settings.maxMessageSize() + " bytes");
+        }
+        endTransaction();
+        return null;
+    }
+
+    /** What ingest made of {@code message}: queues the 250, or the 451 or 554, and ends the transaction. */
+    void stored(Message message, Receipt receipt, RuntimeException failure) throws IOException {
+        try {
+            if (failure == null) {
+                services.metrics().accepted();
+                acceptedUnsent = true;
+                reply("250 2.0.0 Ok: queued as " + receipt.transactionId());
+            } else if (failure instanceof StoreUnavailableException) {
+                log.warn("message from {} not stored, sender told to retry: {}", remoteIp, failure.getMessage());
+                services.metrics().rejected(451, "store_unavailable");
+                reply("451 4.3.0 Temporary storage failure, please try again later");
+            } else {
+                String incident = SmtpText.incident();
+                log.error("incident {}: message {} from {} failed in ingest", incident, message.envelope().transactionId(),
+                        remoteIp, failure);
+                services.metrics().rejected(554, "internal_error");
+                reply("554 5.3.0 Internal error (incident " + incident + ")");
+            }
+        } finally {
+            endTransaction();
+        }
+    }
+
+    private void endTransaction() {
+        resetTransaction();
+        permit.release(); // the next message of this session queues again
     }
 
     private void resetTransaction() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -13,9 +14,14 @@ import javax.net.ssl.SSLSocket;
  * The socket of one SMTP session and its buffers. The buffers (16 KB in, 4 KB out) are allocated only
  * by {@link #open()}, once the session has been admitted: a connection waiting in the queue holds a
  * socket and nothing else. {@link #startTls} replaces the socket by a TLS one over it.
+ *
+ * <p>A connection served by an {@link SmtpLoop} starts non-blocking ({@link #onLoop}): the loop pushes
+ * input into {@link #in()} and replies wait in a {@link ChannelOutput}. {@link #leaveLoop} turns it into
+ * a blocking one for a session thread, keeping what was received and what waits to be sent.
  */
 final class SmtpConnection {
     private volatile Socket socket;
+    private final SocketChannel channel; // null unless the connection started on an event loop
     private boolean tls;
     private final String remoteIp;
     private final String localIp;
@@ -25,8 +31,50 @@ final class SmtpConnection {
 
     SmtpConnection(Socket socket) {
         this.socket = socket;
+        this.channel = null;
         this.remoteIp = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress();
         this.localIp = socket.getLocalAddress().getHostAddress();
+    }
+
+    /** A connection for an event loop: the channel is non-blocking, and the buffers are allocated at once. */
+    static SmtpConnection onLoop(SocketChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        SmtpConnection c = new SmtpConnection(channel);
+        c.in = new SmtpInput(null, SmtpInput.ReadWatch.NONE);
+        c.out = new ChannelOutput(channel);
+        return c;
+    }
+
+    private SmtpConnection(SocketChannel channel) {
+        this.channel = channel;
+        this.socket = channel.socket();
+        this.remoteIp = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress();
+        this.localIp = socket.getLocalAddress().getHostAddress();
+    }
+
+    /** Whether reads and writes block: false while an event loop serves the connection. */
+    boolean blocking() {
+        return channel == null || channel.isBlocking();
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    /** Whether replies are waiting for the socket to take them (event loop only). */
+    boolean outputPending() {
+        return out instanceof ChannelOutput c && c.pending();
+    }
+
+    /**
+     * Hands the connection from its event loop to a session thread: blocking from now on, reads under
+     * {@code deadlines}. The channel must already be deregistered from the loop's selector.
+     */
+    void leaveLoop(ReadDeadlines deadlines) throws IOException {
+        channel.configureBlocking(true);
+        watch = deadlines.watch(socket);
+        in.source(socket.getInputStream(), watch);
+        out.flush(); // replies the loop had not sent yet go first
     }
 
     String remoteIp() {

@@ -2,7 +2,10 @@ package io.mailbin.smtp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads SMTP from a socket at the byte level: command lines, and DATA with dot-unstuffing and the
@@ -48,20 +51,47 @@ final class SmtpInput {
         void close();
     }
 
-    private final InputStream in;
-    private final ReadWatch watch;
+    /** Where bytes come from when the buffer runs dry; null while an event loop pushes them ({@link #readFrom}). */
+    private InputStream in;
+    private ReadWatch watch;
     private final byte[] buf = new byte[16 * 1024];
+    private ByteBuffer window; // buf, for channel reads
     private int pos;
     private int limit;
     private long received;
     private Deadline deadline = Deadline.NONE;
     private long receivedAtDeadline;
 
+    // The command line read so far: a line may arrive in pieces, and each piece is taken as it comes.
+    private byte[] line = new byte[256];
+    private int lineLen;
+    private boolean lineTooLong;
+
+    // The DATA section being read (see pollData).
+    private RawBuffer dataOut;
+    private long dataBase;
+    private long dataMax;
+    private int dataMaxLine;
+    private int dataState;
+    private boolean dataFits;
+    private boolean dataLinesFit;
+    private long dataLineLen; // bytes since the last LF, a CR included
+
     SmtpInput(InputStream in) {
         this(in, ReadWatch.NONE);
     }
 
+    /** @param in null for input that an event loop pushes with {@link #readFrom} */
     SmtpInput(InputStream in, ReadWatch watch) {
+        this.in = in;
+        this.watch = watch;
+    }
+
+    /**
+     * From now on, reads block on {@code in} under {@code watch}: the event loop has handed the session
+     * to a thread. What was already received stays, so nothing the client sent is lost or read twice.
+     */
+    void source(InputStream in, ReadWatch watch) {
         this.in = in;
         this.watch = watch;
     }
@@ -72,26 +102,58 @@ final class SmtpInput {
         receivedAtDeadline = received;
     }
 
+    /** When the next bytes must have arrived ({@link System#nanoTime()}), or {@link Long#MAX_VALUE}. */
+    long due() {
+        return deadline.due(received - receivedAtDeadline);
+    }
+
+    /** Which limit was missed, once {@link #due()} has passed. */
+    Reason missed() {
+        return deadline.missed(received - receivedAtDeadline);
+    }
+
     /** Drops input that arrived ahead of the protocol (e.g. commands pipelined behind STARTTLS). */
     int discardBuffered() {
-        int n = limit - pos;
+        int n = limit - pos + lineLen;
         pos = limit;
+        resetLine();
         return n;
     }
 
     /** Whether more input is already here: a pipelining client sent further commands, so replies can wait. */
     boolean hasBuffered() throws IOException {
-        return pos < limit || in.available() > 0;
+        return pos < limit || (in != null && in.available() > 0);
+    }
+
+    /**
+     * Reads what the channel has into the empty buffer, without blocking: the event loop's side of
+     * {@link #fill()}. Returns the byte count, 0 when nothing was ready, -1 at end of stream.
+     */
+    int readFrom(ReadableByteChannel channel) throws IOException {
+        if (pos < limit) {
+            throw new IllegalStateException("read before the buffered input was taken");
+        }
+        if (window == null) {
+            window = ByteBuffer.wrap(buf);
+        }
+        window.clear();
+        int n = channel.read(window);
+        if (n > 0) {
+            pos = 0;
+            limit = n;
+            received += n;
+        }
+        return n;
     }
 
     private boolean fill() throws IOException {
         if (pos < limit) {
             return true;
         }
-        long due = deadline.due(received - receivedAtDeadline);
+        long due = due();
         if (due != Long.MAX_VALUE) {
             if (due - System.nanoTime() <= 0) {
-                throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
+                throw new DeadlineException(missed());
             }
             watch.arm(due);
         }
@@ -100,7 +162,7 @@ final class SmtpInput {
             n = in.read(buf, 0, buf.length);
         } catch (IOException e) {
             if (watch.expired()) { // the watch shut the input: under TLS that reads as an error, not an end
-                throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
+                throw new DeadlineException(missed());
             }
             throw e;
         } finally {
@@ -108,7 +170,7 @@ final class SmtpInput {
         }
         if (n <= 0) {
             if (watch.expired()) {
-                throw new DeadlineException(deadline.missed(received - receivedAtDeadline));
+                throw new DeadlineException(missed());
             }
             return false;
         }
@@ -125,36 +187,70 @@ final class SmtpInput {
      * @throws LineTooLongException when the line exceeds {@code max} bytes; the whole line is consumed
      */
     String readLine(int max) throws IOException {
-        byte[] line = new byte[Math.min(max, 1024)];
-        int len = 0;
-        boolean tooLong = false;
         while (true) {
+            String l = pollLine(max);
+            if (l != null) {
+                return l;
+            }
             if (!fill()) {
-                return len == 0 && !tooLong ? null : finish(line, len, tooLong);
+                return endOfInput();
             }
-            byte b = buf[pos++];
-            if (b == '\n') {
-                if (len > 0 && line[len - 1] == '\r') {
-                    len--;
-                }
-                return finish(line, len, tooLong);
-            }
-            if (len == max) {
-                tooLong = true;
-                continue;
-            }
-            if (len == line.length) {
-                line = java.util.Arrays.copyOf(line, Math.min(max, line.length * 2));
-            }
-            line[len++] = b;
         }
     }
 
-    private static String finish(byte[] line, int len, boolean tooLong) throws LineTooLongException {
+    /**
+     * {@link #readLine} without blocking: the next command line if the buffered input completes it,
+     * else null (what has come of the line is kept for the next call).
+     */
+    String pollLine(int max) throws LineTooLongException {
+        if (pos == limit) {
+            return null;
+        }
+        int nl = indexOf((byte) '\n', pos, limit);
+        int end = nl < 0 ? limit : nl;
+        int n = end - pos;
+        if (lineLen + n > max) {
+            lineTooLong = true;
+            n = max - lineLen;
+        }
+        if (lineLen + n > line.length) {
+            line = Arrays.copyOf(line, Math.min(max, Math.max(lineLen + n, line.length * 2)));
+        }
+        System.arraycopy(buf, pos, line, lineLen, n);
+        lineLen += n;
+        if (nl < 0) {
+            pos = limit;
+            return null;
+        }
+        pos = nl + 1;
+        int len = lineLen;
+        if (len > 0 && line[len - 1] == '\r' && !lineTooLong) {
+            len--;
+        }
+        return takeLine(len);
+    }
+
+    /** The end of the stream: an unterminated last line, or null when there is none. */
+    String endOfInput() throws LineTooLongException {
+        return lineLen == 0 && !lineTooLong ? null : takeLine(lineLen);
+    }
+
+    private String takeLine(int len) throws LineTooLongException {
+        boolean tooLong = lineTooLong;
+        String s = tooLong ? null : new String(line, 0, len, StandardCharsets.UTF_8);
+        resetLine();
         if (tooLong) {
             throw new LineTooLongException();
         }
-        return new String(line, 0, len, StandardCharsets.UTF_8);
+        return s;
+    }
+
+    private void resetLine() {
+        lineLen = 0;
+        lineTooLong = false;
+        if (line.length > 4096) {
+            line = new byte[256]; // an AUTH line or an overlong one: do not keep its buffer for the session
+        }
     }
 
     private static final int MID_LINE = 0;
@@ -175,77 +271,115 @@ final class SmtpInput {
      * @throws java.io.EOFException when the client hangs up before the terminator
      */
     Data readData(RawBuffer out, long max, int maxLine) throws IOException {
-        int state = LINE_START;
-        long base = out.length();
-        boolean fits = true;
-        boolean linesFit = true;
-        long lineLen = 0; // bytes since the last LF, a CR included
+        beginData(out, max, maxLine);
         while (true) {
+            Data d = pollData();
+            if (d != null) {
+                return d;
+            }
             if (!fill()) {
                 throw new java.io.EOFException("connection closed during DATA");
-            }
-            if (state == MID_LINE) {
-                // fast path: copy everything up to the next CR in one go
-                int cr = indexOfCr(pos, limit);
-                int end = cr < 0 ? limit : cr;
-                lineLen += end - pos;
-                if (lineLen > maxLine + 1L) {
-                    linesFit = false;
-                }
-                fits = write(out, buf, pos, end - pos, base, max, fits && linesFit);
-                pos = end;
-                if (cr < 0) {
-                    continue;
-                }
-            }
-            byte b = buf[pos++];
-            if (b == '\n') {
-                lineLen = 0;
-            } else if (++lineLen > maxLine + 1L) {
-                linesFit = false;
-                fits = false; // stop copying; the message is refused either way
-            }
-            switch (state) {
-                case MID_LINE -> { // b is the CR found above
-                    fits = write(out, b, base, max, fits);
-                    state = AFTER_CR;
-                }
-                case AFTER_CR -> {
-                    fits = write(out, b, base, max, fits);
-                    state = b == '\n' ? LINE_START : b == '\r' ? AFTER_CR : MID_LINE;
-                }
-                case LINE_START -> {
-                    if (b == '.') {
-                        state = DOT;
-                    } else {
-                        fits = write(out, b, base, max, fits);
-                        state = b == '\r' ? AFTER_CR : MID_LINE;
-                    }
-                }
-                case DOT -> { // the leading dot was stuffing unless this is the terminator
-                    if (b == '\r') {
-                        state = DOT_CR;
-                    } else {
-                        fits = write(out, b, base, max, fits);
-                        state = MID_LINE;
-                    }
-                }
-                case DOT_CR -> {
-                    if (b == '\n') {
-                        return !linesFit ? Data.LINE_TOO_LONG : fits ? Data.OK : Data.TOO_BIG;
-                    }
-                    fits = write(out, (byte) '\r', base, max, fits);
-                    fits = write(out, b, base, max, fits);
-                    state = b == '\r' ? AFTER_CR : MID_LINE;
-                }
-                default -> throw new IllegalStateException("unknown DATA state " + state);
             }
         }
     }
 
-    private int indexOfCr(int from, int to) {
+    /** Starts reading a DATA section into {@code out}, with {@link #readData}'s rules, for {@link #pollData}. */
+    void beginData(RawBuffer out, long max, int maxLine) {
+        dataOut = out;
+        dataBase = out.length();
+        dataMax = max;
+        dataMaxLine = maxLine;
+        dataState = LINE_START;
+        dataFits = true;
+        dataLinesFit = true;
+        dataLineLen = 0;
+    }
+
+    /**
+     * Takes the buffered input into the DATA section begun by {@link #beginData}; returns how it ended
+     * once the terminator has come, else null (more input is needed).
+     */
+    Data pollData() {
+        RawBuffer out = dataOut;
+        long base = dataBase;
+        long max = dataMax;
+        int maxLine = dataMaxLine;
+        int state = dataState;
+        boolean fits = dataFits;
+        boolean linesFit = dataLinesFit;
+        long lineLen = dataLineLen;
+        try {
+            while (pos < limit) {
+                if (state == MID_LINE) {
+                    // fast path: copy everything up to the next CR in one go
+                    int cr = indexOf((byte) '\r', pos, limit);
+                    int end = cr < 0 ? limit : cr;
+                    lineLen += end - pos;
+                    if (lineLen > maxLine + 1L) {
+                        linesFit = false;
+                    }
+                    fits = write(out, buf, pos, end - pos, base, max, fits && linesFit);
+                    pos = end;
+                    if (cr < 0) {
+                        continue;
+                    }
+                }
+                byte b = buf[pos++];
+                if (b == '\n') {
+                    lineLen = 0;
+                } else if (++lineLen > maxLine + 1L) {
+                    linesFit = false;
+                    fits = false; // stop copying; the message is refused either way
+                }
+                switch (state) {
+                    case MID_LINE -> { // b is the CR found above
+                        fits = write(out, b, base, max, fits);
+                        state = AFTER_CR;
+                    }
+                    case AFTER_CR -> {
+                        fits = write(out, b, base, max, fits);
+                        state = b == '\n' ? LINE_START : b == '\r' ? AFTER_CR : MID_LINE;
+                    }
+                    case LINE_START -> {
+                        if (b == '.') {
+                            state = DOT;
+                        } else {
+                            fits = write(out, b, base, max, fits);
+                            state = b == '\r' ? AFTER_CR : MID_LINE;
+                        }
+                    }
+                    case DOT -> { // the leading dot was stuffing unless this is the terminator
+                        if (b == '\r') {
+                            state = DOT_CR;
+                        } else {
+                            fits = write(out, b, base, max, fits);
+                            state = MID_LINE;
+                        }
+                    }
+                    case DOT_CR -> {
+                        if (b == '\n') {
+                            dataOut = null;
+                            return !linesFit ? Data.LINE_TOO_LONG : fits ? Data.OK : Data.TOO_BIG;
+                        }
+                        fits = write(out, (byte) '\r', base, max, fits);
+                        fits = write(out, b, base, max, fits);
+                        state = b == '\r' ? AFTER_CR : MID_LINE;
+                    }
+                    default -> throw new IllegalStateException("unknown DATA state " + state);
+                }
+            }
+            return null;
+        } finally {
+            dataState = state;
+            dataFits = fits;
+            dataLinesFit = linesFit;
+            dataLineLen = lineLen;
+        }
+    }
+
+    private int indexOf(byte wanted, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (buf[i] == '\r') {
+            if (buf[i] == wanted) {
                 return i;
             }
         }

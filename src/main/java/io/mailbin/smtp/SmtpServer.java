@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inbound SMTP listener: accepts connections and runs each {@link SmtpSession} on a virtual thread.
+ * The inbound SMTP listener. A plain-text connection that finds processing capacity free is served by
+ * one of {@code --smtp-event-loops} {@link SmtpLoop}s (round robin); one that must wait in the
+ * admission queue, arrives on the implicit-TLS port, or finds no loop configured runs as an
+ * {@link SmtpSession} on a virtual thread, and so does a loop session from its first STARTTLS or AUTH.
  * Sockets get TCP_NODELAY and no reverse DNS lookup: peers lose 40–100 ms per connection to those two.
  *
  * <p>Open connections are bounded ({@code --smtp-max-connections}, and the listen backlog to match):
@@ -33,11 +37,26 @@ public final class SmtpServer implements AutoCloseable {
     private final SmtpSettings settings;
     private final String hostname;
     private final SmtpServices services;
-    private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<InboundSession> sessions = ConcurrentHashMap.newKeySet();
+    private final InboundSession.Tracker tracker = new InboundSession.Tracker() {
+        @Override
+        public void replaced(InboundSession previous, InboundSession next) {
+            sessions.add(next);
+            sessions.remove(previous);
+        }
+
+        @Override
+        public void ended(InboundSession session) {
+            sessions.remove(session);
+            open.decrementAndGet();
+        }
+    };
+    private final List<SmtpLoop> loops = new ArrayList<>();
+    private int nextLoop;
     private final AtomicLong connectionCount = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
-    private ServerSocket listener;
-    private ServerSocket implicitTlsListener;
+    private ServerSocketChannel listener;
+    private ServerSocketChannel implicitTlsListener;
 
     /**
      * @param authenticator decides SMTP AUTH credentials when {@code settings.auth()} offers AUTH:
@@ -61,6 +80,15 @@ public final class SmtpServer implements AutoCloseable {
     /** Binds the port (and the SMTPS port when configured); throws with a clear message when one is taken. */
     public void start(InetAddress bind) {
         listener = listen(bind, settings.port(), "SMTP");
+        try {
+            for (int i = 0; i < settings.eventLoops(); i++) {
+                loops.add(new SmtpLoop("smtp-loop-" + i));
+            }
+        } catch (IOException e) {
+            closeQuietly(listener);
+            loops.forEach(SmtpLoop::close);
+            throw new IllegalStateException("cannot start the SMTP event loops (" + e.getMessage() + ")", e);
+        }
         Thread.ofPlatform().name("smtp-accept").daemon(true).start(() -> acceptLoop(listener, false));
         log.info("SMTP listening on {}:{}", bind.getHostAddress(), port());
         if (settings.tls().implicitPort()) {
@@ -75,11 +103,11 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
-    private ServerSocket listen(InetAddress bind, int port, String what) {
-        ServerSocket s = null;
+    private ServerSocketChannel listen(InetAddress bind, int port, String what) {
+        ServerSocketChannel s = null;
         try {
-            s = new ServerSocket();
-            s.setReuseAddress(true);
+            s = ServerSocketChannel.open();
+            s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             s.bind(new InetSocketAddress(bind, port), settings.admission().maxConnections());
             return s;
         } catch (IOException e) {
@@ -89,7 +117,7 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(ServerSocket s) {
+    private static void closeQuietly(ServerSocketChannel s) {
         try {
             if (s != null) {
                 s.close();
@@ -100,22 +128,20 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return listener.socket().getLocalPort();
     }
 
     /** The implicit-TLS port, or -1 when there is none. */
     public int smtpsPort() {
-        return implicitTlsListener == null ? -1 : implicitTlsListener.getLocalPort();
+        return implicitTlsListener == null ? -1 : implicitTlsListener.socket().getLocalPort();
     }
 
-    private void acceptLoop(ServerSocket listener, boolean implicitTls) {
-        while (!listener.isClosed()) {
+    private void acceptLoop(ServerSocketChannel listener, boolean implicitTls) {
+        while (listener.isOpen()) {
             try {
                 start(listener.accept(), implicitTls);
-            } catch (SocketException e) {
-                if (!listener.isClosed()) {
-                    log.warn("SMTP accept failed: {}", e.getMessage());
-                }
+            } catch (ClosedChannelException e) {
+                return; // the server is closing
             } catch (IOException e) {
                 log.warn("SMTP accept failed: {}", e.getMessage());
                 pause(); // e.g. out of file descriptors: do not spin
@@ -123,20 +149,50 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
-    private void start(Socket socket, boolean implicitTls) {
+    private void start(SocketChannel channel, boolean implicitTls) throws IOException {
         if (open.incrementAndGet() > settings.admission().maxConnections()) {
             open.decrementAndGet();
             services.metrics().rejected(421, "too_many_connections");
-            new SmtpConnection(socket).sayAndClose("421 4.7.0 " + hostname + " has too many connections ("
+            new SmtpConnection(channel.socket()).sayAndClose("421 4.7.0 " + hostname + " has too many connections ("
                     + settings.admission().maxConnections() + "), try again later");
             return;
         }
-        SmtpSession session = new SmtpSession(socket, services, implicitTls, s -> {
-            sessions.remove(s);
-            open.decrementAndGet();
-        });
+        boolean screened = false;
+        if (!implicitTls && !loops.isEmpty()) {
+            if (startOnLoop(channel)) {
+                return;
+            }
+            screened = true;
+        }
+        SmtpSession session = new SmtpSession(channel.socket(), services, implicitTls, screened, tracker);
         sessions.add(session);
         Thread.ofVirtual().name("smtp-" + connectionCount.incrementAndGet()).start(session);
+    }
+
+    /**
+     * Serves the connection on an event loop if the sender policy lets it in and a permit is free now;
+     * false when it must wait in the queue, on a thread of its own. A refused connection is told why.
+     */
+    private boolean startOnLoop(SocketChannel channel) throws IOException {
+        String ip = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        SenderPolicy.Refusal refusal = services.senders().atConnect(ip);
+        if (refusal != null) {
+            services.metrics().rejected(refusal.code(), refusal.reason());
+            new SmtpConnection(channel.socket()).sayAndClose(refusal.text());
+            open.decrementAndGet();
+            return true;
+        }
+        AdmissionQueue.Permit permit = services.queue().tryAcquire();
+        if (permit == null) {
+            return false;
+        }
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        SmtpConnection conn = SmtpConnection.onLoop(channel);
+        SmtpLoop loop = loops.get(nextLoop++ % loops.size());
+        LoopSession session = new LoopSession(loop, conn, new SessionPermit(services, conn, permit), services, tracker);
+        sessions.add(session);
+        loop.execute(session::start);
+        return true;
     }
 
     private static void pause() {
@@ -152,7 +208,7 @@ public final class SmtpServer implements AutoCloseable {
         closeQuietly(listener);
         closeQuietly(implicitTlsListener);
         List<Thread> goodbyes = new ArrayList<>();
-        for (SmtpSession s : sessions) {
+        for (InboundSession s : sessions) {
             goodbyes.add(Thread.ofVirtual().start(() -> s.shutdown(graceMillis)));
         }
         for (Thread t : goodbyes) {
@@ -163,6 +219,7 @@ public final class SmtpServer implements AutoCloseable {
                 break;
             }
         }
+        loops.forEach(SmtpLoop::close);
         services.deadlines().close();
     }
 

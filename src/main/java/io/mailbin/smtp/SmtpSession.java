@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,60 +23,85 @@ import org.slf4j.LoggerFactory;
  * client gets its replies in one packet. A command is processed under {@link #busy}, which shutdown
  * takes to tell an idle session goodbye without cutting a transaction in half.
  */
-final class SmtpSession implements Runnable {
+final class SmtpSession implements Runnable, InboundSession {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
 
     private final SmtpConnection conn;
     private final SmtpServices services;
     private final SmtpSettings settings;
     private final String hostname;
-    private final Consumer<SmtpSession> onEnd;
+    private final Tracker tracker;
     private final ReentrantLock busy = new ReentrantLock();
     private final String remoteIp;
     private final boolean implicitTls;
+    private final boolean screened;
     private final SessionPermit permit;
     private final AtomicBoolean saidGoodbye = new AtomicBoolean();
     private long sessionEnd;
     private SmtpCommands commands;
+    /** A command an event loop read and handed over with the session, to run first. */
+    private String handedLine;
     private volatile Thread thread;
     private volatile boolean admitted;
     private volatile boolean closing;
 
-    SmtpSession(Socket socket, SmtpServices services, boolean implicitTls, Consumer<SmtpSession> onEnd) {
+    /**
+     * A new connection. {@code screened}: the sender policy has already let it in (an event loop's
+     * acceptor found no free permit and sent it here to wait in the queue).
+     */
+    SmtpSession(Socket socket, SmtpServices services, boolean implicitTls, boolean screened, Tracker tracker) {
         this.conn = new SmtpConnection(socket);
         this.implicitTls = implicitTls;
+        this.screened = screened;
         this.services = services;
         this.settings = services.settings();
         this.hostname = services.hostname();
-        this.onEnd = onEnd;
+        this.tracker = tracker;
         this.remoteIp = conn.remoteIp();
         this.permit = new SessionPermit(services, conn);
+    }
+
+    /**
+     * A session an event loop hands over mid-stream, before {@code line}, a command that may block
+     * (see {@link SmtpCommands#blocks}); the connection has already left the loop.
+     */
+    SmtpSession(SmtpConnection conn, SmtpCommands commands, SessionPermit permit, long sessionEnd, String line,
+                SmtpServices services, Tracker tracker) {
+        this.conn = conn;
+        this.commands = commands;
+        this.permit = permit;
+        this.sessionEnd = sessionEnd;
+        this.handedLine = line;
+        this.implicitTls = false;
+        this.screened = true;
+        this.services = services;
+        this.settings = services.settings();
+        this.hostname = services.hostname();
+        this.tracker = tracker;
+        this.remoteIp = conn.remoteIp();
+        this.admitted = true;
     }
 
     @Override
     public void run() {
         thread = Thread.currentThread();
         try {
-            if (!admit()) {
-                return;
+            if (commands == null) { // a new connection, not one handed over by an event loop
+                if (!admit()) {
+                    return;
+                }
+                conn.open(implicitTls ? services.tls() : null, (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()),
+                        services.deadlines());
+                sessionEnd = System.nanoTime() + settings.sessionTimeout().toNanos();
+                commands = new SmtpCommands(conn, services, permit, sessionEnd);
+                conn.reply(greeting(hostname));
+                conn.flush();
             }
-            conn.open(implicitTls ? services.tls() : null, (int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()),
-                    services.deadlines());
-            sessionEnd = System.nanoTime() + settings.sessionTimeout().toNanos();
-            commands = new SmtpCommands(conn, services, permit, sessionEnd);
-            conn.reply("220 " + hostname + " ESMTP Mailbin ready");
-            conn.flush();
             loop();
         } catch (SmtpInput.DeadlineException e) {
-            switch (e.reason) {
-                case SLOW_DATA -> reject(421, "slow_data", "421 4.4.2 " + hostname + " data arriving too slowly (under "
-                        + settings.minDataRate() + " bytes/s), closing connection");
-                case SESSION -> reject(421, "session_timeout", "421 4.4.2 " + hostname + " session time limit ("
-                        + SmtpText.seconds(settings.sessionTimeout()) + ") reached, closing connection");
-                default -> reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
-            }
+            reject(deadlineMissed(e.reason, services));
         } catch (SocketTimeoutException e) {
-            reject(421, "idle", "421 4.4.2 " + hostname + " idle too long, closing connection");
+            reject(deadlineMissed(SmtpInput.Reason.IDLE, services));
         } catch (InterruptedException e) {
             log.debug("shutdown while {} waited for capacity", remoteIp);
         } catch (SocketException | EOFException e) {
@@ -91,8 +115,25 @@ final class SmtpSession implements Runnable {
         } finally {
             permit.release();
             closeConnection();
-            onEnd.accept(this);
+            tracker.ended(this);
         }
+    }
+
+    static String greeting(String hostname) {
+        return "220 " + hostname + " ESMTP Mailbin ready";
+    }
+
+    /** The 421 for a client that missed a read deadline: silent too long, DATA too slow, or out of session time. */
+    static SenderPolicy.Refusal deadlineMissed(SmtpInput.Reason reason, SmtpServices services) {
+        String host = services.hostname();
+        SmtpSettings settings = services.settings();
+        return switch (reason) {
+            case SLOW_DATA -> new SenderPolicy.Refusal(421, "slow_data", "421 4.4.2 " + host
+                    + " data arriving too slowly (under " + settings.minDataRate() + " bytes/s), closing connection", true);
+            case SESSION -> new SenderPolicy.Refusal(421, "session_timeout", "421 4.4.2 " + host + " session time limit ("
+                    + SmtpText.seconds(settings.sessionTimeout()) + ") reached, closing connection", true);
+            case IDLE -> new SenderPolicy.Refusal(421, "idle", "421 4.4.2 " + host + " idle too long, closing connection", true);
+        };
     }
 
     /**
@@ -101,7 +142,7 @@ final class SmtpSession implements Runnable {
      */
     private boolean admit() throws InterruptedException, IOException {
         conn.socket().setTcpNoDelay(true);
-        SenderPolicy.Refusal refusal = services.senders().atConnect(remoteIp);
+        SenderPolicy.Refusal refusal = screened ? null : services.senders().atConnect(remoteIp);
         if (refusal != null) {
             services.metrics().rejected(refusal.code(), refusal.reason());
             conn.sayAndClose(refusal.text());
@@ -115,16 +156,19 @@ final class SmtpSession implements Runnable {
     }
 
     /** Tells the client why it is turned away, counts it, and closes the connection. */
-    private void reject(int code, String reason, String line) {
-        services.metrics().rejected(code, reason);
-        quietly(line);
+    private void reject(SenderPolicy.Refusal r) {
+        services.metrics().rejected(r.code(), r.reason());
+        quietly(r.text());
     }
 
     private void loop() throws IOException {
         while (!closing) {
-            String line;
+            String line = handedLine;
+            handedLine = null;
             try {
-                line = conn.readCommand(SmtpCommands.MAX_COMMAND_LINE, settings.idleTimeout().toNanos(), sessionEnd);
+                if (line == null) {
+                    line = conn.readCommand(SmtpCommands.MAX_COMMAND_LINE, settings.idleTimeout().toNanos(), sessionEnd);
+                }
             } catch (SmtpInput.LineTooLongException e) {
                 if (commands.error("500 5.5.6 Command line too long (limit " + SmtpCommands.MAX_COMMAND_LINE + " bytes)")) {
                     return;
@@ -167,11 +211,8 @@ final class SmtpSession implements Runnable {
         }
     }
 
-    /**
-     * Says goodbye with 421 once the session is between commands, waiting up to {@code graceMillis} for a
-     * transaction in progress to finish; then closes the connection either way.
-     */
-    void shutdown(long graceMillis) {
+    @Override
+    public void shutdown(long graceMillis) {
         closing = true;
         if (!admitted) { // still queued: stop waiting, say goodbye before any greeting
             Thread t = thread;

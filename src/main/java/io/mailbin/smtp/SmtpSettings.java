@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param admission      the capacity queue and connection limit
  * @param tls            STARTTLS, the implicit-TLS port, and whether TLS is required
  * @param auth           whether SMTP AUTH is offered, and before TLS or only after
+ * @param eventLoops     event-loop threads serving plain-text sessions; 0 runs every session on a thread of its own
  */
 public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int maxErrors, Duration idleTimeout,
                            Duration sessionTimeout, long minDataRate, int maxLineLength,
-                           AdmissionSettings admission, TlsSettings tls, AuthSettings auth) {
+                           AdmissionSettings admission, TlsSettings tls, AuthSettings auth, int eventLoops) {
     public SmtpSettings {
         if (maxMessageSize < 1024) {
             throw new IllegalArgumentException("--max-message-size must be at least 1KB, got " + maxMessageSize);
@@ -39,6 +40,9 @@ public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int
         }
         if (minDataRate < 0) {
             throw new IllegalArgumentException("--smtp-min-data-rate must not be negative (0 turns it off)");
+        }
+        if (eventLoops < 0 || eventLoops > 256) {
+            throw new IllegalArgumentException("--smtp-event-loops must be between 0 and 256, got " + eventLoops);
         }
         if (maxLineLength < 998) {
             throw new IllegalArgumentException("--smtp-max-line-length must be at least 998 (RFC 5322), got " + maxLineLength);

@@ -1,6 +1,11 @@
 package io.mailbin.smtp;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -81,4 +86,146 @@ class SmtpFuzzTest {
         }
     }
 
+    /**
+     * An event loop pushes input in whatever pieces the socket delivers; a session thread pulls it. Both
+     * must read the same commands, the same DATA bytes and the same outcomes from the same input.
+     */
+    @Property
+    void pushedInputInAnyPiecesReadsExactlyAsPulledInput(@ForAll("smtpSessions") byte[] input,
+                                                         @ForAll("pieceSizes") List<Integer> pieces) throws Exception {
+        List<String> pulled = new ArrayList<>();
+        List<String> pushed = new ArrayList<>();
+        within5Seconds(() -> {
+            pulled.addAll(pullTranscript(input));
+            pushed.addAll(pushTranscript(input, pieces));
+        });
+        org.assertj.core.api.Assertions.assertThat(pushed).isEqualTo(pulled);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> pieceSizes() {
+        return Arbitraries.integers().between(1, 40).list().ofMinSize(1).ofMaxSize(20);
+    }
+
+    private static final int LINE_MAX = 40;
+    private static final int DATA_MAX = 300;
+    private static final int DATA_LINE_MAX = 100;
+
+    /** A refused message's bytes are dropped, and how much of it was kept depends on the pieces: not compared. */
+    private static String data(SmtpInput.Data d, RawBuffer raw) {
+        return "data " + d + (d == SmtpInput.Data.OK ? " " + HexFormat.of().formatHex(raw.toByteArray()) : "");
+    }
+
+    private static List<String> pullTranscript(byte[] input) {
+        SmtpInput in = new SmtpInput(new ByteArrayInputStream(input));
+        List<String> events = new ArrayList<>();
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = in.readLine(LINE_MAX);
+                } catch (SmtpInput.LineTooLongException e) {
+                    events.add("too long");
+                    continue;
+                }
+                if (line == null) {
+                    events.add("end");
+                    return events;
+                }
+                events.add("line " + line);
+                if (line.equalsIgnoreCase("DATA")) {
+                    RawBuffer raw = new RawBuffer(64);
+                    try {
+                        SmtpInput.Data d = in.readData(raw, DATA_MAX, DATA_LINE_MAX);
+                        events.add(data(d, raw));
+                    } catch (java.io.EOFException e) {
+                        events.add("end in data");
+                        return events;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> pushTranscript(byte[] input, List<Integer> pieces) {
+        SmtpInput in = new SmtpInput(null, SmtpInput.ReadWatch.NONE);
+        ReadableByteChannel channel = new ReadableByteChannel() { // hands out the input in the given piece sizes
+            int at;
+            int piece;
+
+            @Override
+            public int read(ByteBuffer dst) {
+                if (at == input.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(pieces.get(piece++ % pieces.size()), dst.remaining()), input.length - at);
+                dst.put(input, at, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<String> events = new ArrayList<>();
+        RawBuffer raw = null;
+        try {
+            while (true) {
+                if (raw != null) {
+                    SmtpInput.Data d = in.pollData();
+                    if (d != null) {
+                        events.add(data(d, raw));
+                        raw = null;
+                        continue;
+                    }
+                } else {
+                    String line;
+                    try {
+                        line = in.pollLine(LINE_MAX);
+                    } catch (SmtpInput.LineTooLongException e) {
+                        events.add("too long");
+                        continue;
+                    }
+                    if (line != null) {
+                        events.add("line " + line);
+                        if (line.equalsIgnoreCase("DATA")) {
+                            raw = new RawBuffer(64);
+                            in.beginData(raw, DATA_MAX, DATA_LINE_MAX);
+                        }
+                        continue;
+                    }
+                }
+                if (in.readFrom(channel) < 0) {
+                    if (raw != null) {
+                        events.add("end in data");
+                        return events;
+                    }
+                    try {
+                        String tail = in.endOfInput();
+                        if (tail != null) {
+                            events.add("line " + tail);
+                            if (tail.equalsIgnoreCase("DATA")) {
+                                events.add("end in data");
+                                return events;
+                            }
+                        }
+                    } catch (SmtpInput.LineTooLongException e) {
+                        events.add("too long");
+                    }
+                    events.add("end");
+                    return events;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
