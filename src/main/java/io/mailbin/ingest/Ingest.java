@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The ingest pipeline for one accepted message: parse → route → score → store → publish. It returns only once
@@ -39,6 +41,29 @@ public final class Ingest {
      *         must be told to retry
      */
     public Receipt accept(Envelope envelope, byte[] raw) {
+        Prepared p = prepare(envelope, raw);
+        return new Receipt(envelope.transactionId(), store.save(p.mail(), p.onCommit()));
+    }
+
+    /**
+     * As {@link #accept}, for a caller that must not block: parses, routes and scores on the calling
+     * thread, then completes once the store has committed (on the store's thread), or fails as
+     * {@code accept} would throw.
+     */
+    public CompletableFuture<Receipt> acceptAsync(Envelope envelope, byte[] raw) {
+        Prepared p;
+        try {
+            p = prepare(envelope, raw);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return store.saveAsync(p.mail(), p.onCommit()).thenApply(stored -> new Receipt(envelope.transactionId(), stored));
+    }
+
+    /** The mail to store and what to publish once it is committed. */
+    private record Prepared(IncomingMail mail, Consumer<List<StoredMessage>> onCommit) {}
+
+    private Prepared prepare(Envelope envelope, byte[] raw) {
         ParsedMessage parsed = parser.parse(raw);
         MessageSummary summary = new MessageSummary(parsed.subject(), parsed.from(), parsed.to(), parsed.cc(),
                 parsed.bcc(), parsed.attachments(), parsed.links(), envelope.remoteIp(), envelope.localIp(),
@@ -54,9 +79,7 @@ public final class Ingest {
                     score == null ? null : score.spamminess(), score != null && score.spam() ? "spam" : "inbox"));
         }
         // Published from the commit itself, before the 250: listeners see a whole group commit at once.
-        List<StoredMessage> stored = store.save(new IncomingMail(raw, copies),
-                committed -> events.publish(new NewMail(committed, raw, parsed)));
-        return new Receipt(envelope.transactionId(), stored);
+        return new Prepared(new IncomingMail(raw, copies), committed -> events.publish(new NewMail(committed, raw, parsed)));
     }
 
     /**

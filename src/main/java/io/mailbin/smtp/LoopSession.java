@@ -3,6 +3,7 @@ package io.mailbin.smtp;
 import io.mailbin.ingest.Receipt;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -174,21 +175,30 @@ final class LoopSession implements InboundSession {
         in.deadline(SmtpInput.Deadline.command(settings.idleTimeout().toNanos(), sessionEnd));
     }
 
-    /** Ingest blocks (parse, score, wait for the commit), so it runs on a virtual thread of its own. */
+    /**
+     * Hands the message to ingest, which completes once the store has committed it. Parsing and scoring
+     * a message of up to {@link #PARSE_ON_LOOP} bytes takes tens of microseconds and runs right here, so
+     * the message goes to the store's writer without a thread hand-off; a larger one is parsed on a
+     * virtual thread, so that one big message never stalls the loop's other sessions.
+     */
     private void store(SmtpCommands.Message message) {
         state = State.STORING;
         interest();
-        Thread.ofVirtual().start(() -> {
-            Receipt receipt = null;
-            RuntimeException failure = null;
-            try {
-                receipt = services.ingest().accept(message.envelope(), message.raw());
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            Receipt r = receipt;
-            RuntimeException f = failure;
-            loop.execute(() -> stored(message, r, f));
+        if (message.raw().length <= PARSE_ON_LOOP) {
+            storeAsync(message);
+        } else {
+            Thread.ofVirtual().name("smtp-ingest").start(() -> storeAsync(message));
+        }
+    }
+
+    static final int PARSE_ON_LOOP = 64 * 1024;
+
+    private void storeAsync(SmtpCommands.Message message) {
+        services.ingest().acceptAsync(message.envelope(), message.raw()).whenComplete((receipt, error) -> {
+            RuntimeException failure = error == null ? null
+                    : error instanceof CompletionException c && c.getCause() instanceof RuntimeException r ? r
+                    : error instanceof RuntimeException r ? r : new IllegalStateException(error);
+            loop.execute(() -> stored(message, receipt, failure));
         });
     }
 

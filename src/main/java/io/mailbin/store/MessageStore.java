@@ -3,6 +3,7 @@ package io.mailbin.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +34,24 @@ public interface MessageStore {
      * mail stays committed and the error is logged.
      */
     List<StoredMessage> save(IncomingMail mail, Consumer<List<StoredMessage>> committed);
+
+    /**
+     * As {@link #save(IncomingMail, Consumer)}, without blocking the caller: the future completes once
+     * the mail is committed (on whichever thread committed it, so what follows must be quick), or fails
+     * with what {@code save} would throw. For callers that must never block, such as an SMTP event loop.
+     * This default waits for {@code save} on a virtual thread; a store with its own queue does better.
+     */
+    default CompletableFuture<List<StoredMessage>> saveAsync(IncomingMail mail, Consumer<List<StoredMessage>> committed) {
+        CompletableFuture<List<StoredMessage>> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("store-save").start(() -> {
+            try {
+                done.complete(save(mail, committed));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
 
     Optional<StoredMessage> find(String id);
 

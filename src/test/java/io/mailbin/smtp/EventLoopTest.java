@@ -69,6 +69,23 @@ class EventLoopTest {
     }
 
     @Test
+    void messagesLargerThanWhatTheLoopParsesItselfArriveWholeBetweenSmallOnes() {
+        String big = "Subject: big\r\n\r\n" + ("0123456789abcdef".repeat(6) + "\r\n").repeat(LoopSession.PARSE_ON_LOOP / 98 * 3);
+        try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
+            d.command("EHLO big.test", 250);
+            assertThat(d.sendMessage("b@big.test", List.of("loop-big@example.com"), "Subject: small 1\r\n\r\nx").code()).isEqualTo(250);
+            assertThat(d.sendMessage("b@big.test", List.of("loop-big@example.com"), big).code()).isEqualTo(250);
+            assertThat(d.sendMessage("b@big.test", List.of("loop-big@example.com"), "Subject: small 2\r\n\r\nx").code()).isEqualTo(250);
+        }
+        var messages = server.json("/api/addresses/loop-big@example.com/messages");
+        assertThat(messages.findValuesAsString("subject")).containsExactly("small 2", "big", "small 1");
+        String id = messages.get(1).get("_id").asString();
+        String raw = server.get("/api/raw/loop-big@example.com/" + id).body();
+        assertThat(raw).endsWith(big.substring(big.indexOf("\r\n\r\n")));
+        assertThat(raw.length()).isGreaterThan(LoopSession.PARSE_ON_LOOP);
+    }
+
+    @Test
     void aSessionKeepsItsStateWhenItMovesToAThreadForStartTls() {
         try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
             d.command("EHLO mover.test", 250);

@@ -109,6 +109,32 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void saveAsyncCompletesOnlyAfterTheCommitAndTheListenerHeardIt() throws Exception {
+        List<List<StoredMessage>> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<java.util.concurrent.CompletableFuture<List<StoredMessage>>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            futures.add(store.saveAsync(mail("Subject: async " + i + "\r\n\r\nx\r\n", copy("async@x.test", "async@x.test")),
+                    heard::add));
+        }
+        for (var f : futures) {
+            List<StoredMessage> saved = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(heard).contains(saved); // told before the future completed
+            assertThat(store.find(saved.getFirst().id())).contains(saved.getFirst());
+        }
+        assertThat(store.count("async@x.test", Viewer.ANONYMOUS)).isEqualTo(50);
+    }
+
+    @Test
+    void saveAsyncOnAClosedStoreFailsAsSaveWould() {
+        backend.close();
+        var f = store.saveAsync(mail("Subject: late\r\n\r\nx\r\n", copy("late@x.test", "late@x.test")), s -> { });
+        assertThat(f).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(io.mailbin.store.StoreUnavailableException.class);
+        use(open(noLimits())); // for closeStore
+    }
+
+    @Test
     void rawBytesAreKeptExactly() {
         byte[] raw = new byte[256 * 4];
         for (int i = 0; i < raw.length; i++) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -58,9 +59,21 @@ final class SqliteMessages implements MessageStore {
 
     @Override
     public List<StoredMessage> save(IncomingMail mail, Consumer<List<StoredMessage>> committed) {
+        return writer.execute(committed, insert(mail));
+    }
+
+    @Override
+    public CompletableFuture<List<StoredMessage>> saveAsync(IncomingMail mail, Consumer<List<StoredMessage>> committed) {
+        SqlWork<List<StoredMessage>> insert = insert(mail);
+        CompletableFuture<List<StoredMessage>> queued = writer.submit(committed, insert);
+        return queued != null ? queued : MessageStore.super.saveAsync(mail, committed); // queue full: wait on a thread
+    }
+
+    /** The writer's work for {@code mail}. */
+    private SqlWork<List<StoredMessage>> insert(IncomingMail mail) {
         // Encoded here, on the caller's thread: the writer thread is the one serial step of ingest.
         List<Row> rows = mail.messages().stream().map(this::encode).toList();
-        return writer.execute(committed, db -> {
+        return db -> {
             long rawId = insertRaw(db, mail);
             long now = System.currentTimeMillis();
             List<StoredMessage> saved = new ArrayList<>(rows.size());
@@ -75,7 +88,7 @@ final class SqliteMessages implements MessageStore {
             }
             retention.noteInsert();
             return saved;
-        });
+        };
     }
 
     /** A message with its JSON and search columns already encoded. */

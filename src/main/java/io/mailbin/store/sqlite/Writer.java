@@ -121,6 +121,19 @@ final class Writer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code op} in the next commit without waiting for it: the future completes on this writer's
+     * thread once the commit is done (after {@code committed} was told), or fails as {@link #execute}
+     * would throw. Null when the queue is full: the caller then waits with {@link #execute}.
+     */
+    <T> CompletableFuture<T> submit(Consumer<? super T> committed, SqlWork<T> op) {
+        Task<T> task = new Task<>(op, committed);
+        if (!running) {
+            return CompletableFuture.failedFuture(new StoreUnavailableException("store is closed", null));
+        }
+        return queue.offer(task) ? task.future : null;
+    }
+
     private void run() {
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
