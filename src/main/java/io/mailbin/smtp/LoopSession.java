@@ -90,6 +90,10 @@ final class LoopSession implements InboundSession {
             if (k.isWritable()) {
                 conn.flush();
             }
+            if (k.isReadable() && state == State.STORING) {
+                interest(); // a pipelining client sent more before our 250: read it after that
+                return;
+            }
             if (k.isReadable() && (state == State.COMMANDS || state == State.DATA) && !in.hasBuffered()) {
                 int n = in.readFrom(conn.channel());
                 if (n < 0) {
@@ -182,8 +186,7 @@ final class LoopSession implements InboundSession {
      * virtual thread, so that one big message never stalls the loop's other sessions.
      */
     private void store(SmtpCommands.Message message) {
-        state = State.STORING;
-        interest();
+        state = State.STORING; // reading stays on until the client sends anything (see onReady): most wait for the 250
         if (message.raw().length <= PARSE_ON_LOOP) {
             storeAsync(message);
         } else {
@@ -223,7 +226,11 @@ final class LoopSession implements InboundSession {
         }
     }
 
-    /** Reads only when everything received has been taken and every reply sent; writes while replies wait. */
+    /**
+     * Reads only when everything received has been taken and every reply sent; writes while replies wait.
+     * (Each change is a system call, so a session storing a message keeps its interest in reading until
+     * the client actually sends something, which most clients do only after the 250.)
+     */
     private void interest() {
         int ops = conn.outputPending() ? SelectionKey.OP_WRITE
                 : state == State.COMMANDS || state == State.DATA ? SelectionKey.OP_READ : 0;

@@ -69,6 +69,48 @@ class EventLoopTest {
     }
 
     @Test
+    void aClientPipeliningWholeTransactionsGetsEveryReplyInOrder() throws Exception {
+        int messages = 200; // sent without waiting, replies read meanwhile: commands arrive while messages are stored
+        try (Socket s = new Socket("127.0.0.1", server.smtpPort())) {
+            s.setSoTimeout(30_000);
+            s.setTcpNoDelay(true);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = s.getOutputStream();
+            assertThat(in.readLine()).startsWith("220 ");
+            List<String> replies = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        replies.add(line);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // checked below: the replies are incomplete
+                }
+            });
+            out.write("EHLO burst.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < messages; i++) {
+                for (String part : List.of("MAIL FROM:<b@burst.test>\r\n", "RCPT TO:<loop-burst@example.com>\r\n", "DATA\r\n",
+                        "Subject: burst " + i + "\r\n\r\nbody\r\n.\r\n")) {
+                    out.write(part.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            }
+            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            reader.join(30_000);
+            List<String> after = replies.stream().dropWhile(l -> l.startsWith("250-")).skip(1).toList(); // EHLO's reply
+            assertThat(after).hasSize(messages * 4 + 1);
+            for (int i = 0; i < messages; i++) {
+                assertThat(after.get(4 * i)).as("MAIL %d", i).startsWith("250 2.1.0");
+                assertThat(after.get(4 * i + 1)).as("RCPT %d", i).startsWith("250 2.1.5");
+                assertThat(after.get(4 * i + 2)).as("DATA %d", i).startsWith("354 ");
+                assertThat(after.get(4 * i + 3)).as("message %d", i).startsWith("250 2.0.0 Ok: queued as ");
+            }
+            assertThat(after.getLast()).startsWith("221 ");
+        }
+        assertThat(server.json("/api/addresses/loop-burst@example.com/messages?limit=1000").size()).isEqualTo(messages);
+    }
+
+    @Test
     void messagesLargerThanWhatTheLoopParsesItselfArriveWholeBetweenSmallOnes() {
         String big = "Subject: big\r\n\r\n" + ("0123456789abcdef".repeat(6) + "\r\n").repeat(LoopSession.PARSE_ON_LOOP / 98 * 3);
         try (SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
