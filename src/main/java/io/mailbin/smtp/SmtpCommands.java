@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The SMTP commands of one session and the state they keep: HELO/EHLO, STARTTLS and AUTH for the
  * session, MAIL → RCPT… → DATA for each transaction, each answered with an RFC 3463 enhanced code.
- * {@link SmtpSession} runs the connection around it (admission, the read loop, timeouts, shutdown).
+ * {@link SmtpSession} (a thread per session, blocking reads) or {@link LoopSession} (on an event loop)
+ * runs the connection around it: admission, reading, timeouts, shutdown. On a loop DATA is split in
+ * three: {@link #handle} says 354, the loop reads the message and calls {@link #dataRead}, and once
+ * ingest has stored it, {@link #stored}.
  */
 final class SmtpCommands {
     private static final Logger log = LoggerFactory.getLogger(SmtpCommands.class);
@@ -298,7 +301,9 @@ final class SmtpCommands {
         dataTxid = MessageIds.transactionId();
         dataArrived = Instant.now();
         String protocol = extended ? "ESMTP" + (conn.isTls() ? "S" : "") + (authUser != null ? "A" : "") : "SMTP"; // RFC 3848
-        dataRaw = new RawBuffer((int) Math.min(declaredSize + 1024, settings.maxMessageSize() + 1024));
+        // sized for the declared SIZE, else for typical test mail (a few KB), so most messages never regrow
+        long expected = declaredSize > 0 ? declaredSize + 1024 : 8192;
+        dataRaw = new RawBuffer((int) Math.min(expected, settings.maxMessageSize() + 1024));
         dataRaw.write(ReceivedHeader.build(helo, remoteIp, hostname, protocol, dataTxid,
                 recipients.size() == 1 ? recipients.getFirst().address() : null, dataArrived.atZone(ZoneOffset.UTC)));
         reply("354 End data with <CR><LF>.<CR><LF>");

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One SMTP connection, run on its own virtual thread: waits for admission, then reads command lines
- * under their deadlines and hands them to {@link SmtpCommands}, which keeps the protocol state.
+ * under their deadlines and hands them to {@link SmtpCommands}, which keeps the protocol state. It
+ * serves connections that must wait in the queue, the implicit-TLS port, and sessions an event loop
+ * handed over mid-stream before a command that blocks (see {@link LoopSession}).
  *
  * <p>Admission: the session takes a processing permit from the {@link AdmissionQueue} before its 220
  * greeting and keeps it through its first message; each later message takes a permit again at DATA,
