@@ -20,7 +20,7 @@ run() { # LABEL ARGS
   smtp=$(free_port); http=$(free_port)
   pid=$(MAILBIN_ARGS="$2" start_server mailbin "$smtp" "$http" "$work/data")
   sleep 1
-  smtp_load "$smtp" 10 "$WARMUP" "$SIZE" > /dev/null || true
+  warm_up "$smtp" 10 "$WARMUP" "$SIZE"
   rate=$(smtp_load "$smtp" 10 "$COUNT" "$SIZE") || rate=0
   stop_server "$pid"
   echo "$1 $rate" >> "$work/rates"

@@ -30,7 +30,7 @@ measure() { # SERVER -> appends "server rate"
   smtp=$(free_port); http=$(free_port)
   pid=$(start_server "$server" "$smtp" "$http" "$work/data-$smtp")
   sleep 1
-  smtp_load "$smtp" "$SESSIONS" "$WARMUP" 2048 > /dev/null || true
+  warm_up "$smtp" "$SESSIONS" "$WARMUP" 2048
   rate=$(smtp_load "$smtp" "$SESSIONS" "$COUNT" 2048) || rate=0
   stop_server "$pid"
   rm -rf "$work/data-$smtp"

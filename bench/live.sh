@@ -18,7 +18,7 @@ export MAILBIN_ARGS="--allow-private-webhooks --public-max-messages 0"
 smtp=$(free_port); http=$(free_port)
 pid=$(start_server mailbin "$smtp" "$http" "$work/data")
 key=$(mailbin_cli "$work/data" account create bench 2>/dev/null | tail -n 1)
-smtp_load "$smtp" 10 "$WARMUP" 2048 > /dev/null 2>&1
+warm_up "$smtp" 10 "$WARMUP" 2048 2> /dev/null
 read -r ws_med ws_p99 hook_med hook_p99 < <("$JAVA_HOME/bin/java" -cp "$cp" io.mailbin.bench.LiveLatency "$smtp" "$http" "$key" "$PROBES")
 smtp_load "$smtp" 10 1000000 2048 > /dev/null 2>&1 &
 load=$!
@@ -43,7 +43,7 @@ run() { # MODE
     curl -sf -X POST -H "Mailsac-Key: $key" -H 'Content-Type: application/json' -d '{"enablews":true}' \
       "http://127.0.0.1:$http/api/addresses/rcpt@bench.test" > /dev/null
   fi
-  smtp_load "$smtp" 10 "$WARMUP" 2048 > /dev/null || true
+  warm_up "$smtp" 10 "$WARMUP" 2048
   rate=$(smtp_load "$smtp" 10 "$COUNT" 2048) || rate=0
   [ -n "$holder" ] && kill "$holder" 2>/dev/null
   stop_server "$pid"

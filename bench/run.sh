@@ -6,7 +6,7 @@
 #
 # For each round and each server (order rotated per round), a fresh server takes COUNT_2K messages of
 # 2 KB over 10 reused SMTP sessions (smtp-source -d): that first run is the cold figure (JIT warm-up,
-# see lib.sh); then more messages, not measured, up to WARMUP in all; then COUNT_2K again, the warm
+# see lib.sh); then more messages, not measured, over several client runs, up to WARMUP in all; then COUNT_2K again, the warm
 # figure. Then the same with COUNT_100K messages of 100 KB (COUNT_100K more to warm up) on another
 # fresh server. Mailbin runs with its defaults: durable commits (fsync per group commit), full
 # MIME parsing, spam scoring, retention on (newest 1,000 per public inbox, so every message also
@@ -35,7 +35,7 @@ measure() { # SERVER SIZE COUNT WARMUP -> appends "server size warm-rate rss col
   pid=$(start_server "$server" "$smtp" "$http" "$work/data-$smtp")
   sleep 1
   cold=$(smtp_load "$smtp" "$SESSIONS" "$count" "$size") || cold=0
-  [ "$warmup" -gt 0 ] && { smtp_load "$smtp" "$SESSIONS" "$warmup" "$size" > /dev/null || true; }
+  [ "$warmup" -gt 0 ] && warm_up "$smtp" "$SESSIONS" "$warmup" "$size"
   [ "$server" = mailbin ] && before=$(commit_totals "$http")
   rate=$(smtp_load "$smtp" "$SESSIONS" "$count" "$size") || rate=0
   commits="- -"
@@ -62,7 +62,7 @@ done
 # Latency from 250 to listed, idle then under load, on one Mailbin.
 smtp=$(free_port); http=$(free_port)
 pid=$(start_server mailbin "$smtp" "$http" "$work/data-latency")
-smtp_load "$smtp" "$SESSIONS" "$WARMUP" 2048 > /dev/null 2>&1
+warm_up "$smtp" "$SESSIONS" "$WARMUP" 2048 2> /dev/null
 cp=$(bench_classpath)
 read -r idle_med idle_p99 < <("$JAVA_HOME/bin/java" -cp "$cp" io.mailbin.bench.ListedLatency "$smtp" "$http" "$PROBES")
 smtp_load "$smtp" "$SESSIONS" 200000 2048 > /dev/null 2>&1 &
