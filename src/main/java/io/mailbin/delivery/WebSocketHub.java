@@ -38,14 +38,19 @@ import org.slf4j.LoggerFactory;
  * 250, by the first sender thread to get there ({@link #afterReply}): it takes every copy queued so
  * far, builds each frame once, and gives each socket its frames in one write. So the 250 never waits
  * for a frame, no thread is woken to build one, and a frame follows its 250 within microseconds. A
- * backstop thread sends what a sender left behind (one that hung up before its answer). Nothing here
- * ever waits for a socket: a socket that falls behind is closed rather than allowed to slow anyone else.
+ * backstop thread sends what a sender left behind (one that hung up before its answer), and the frames
+ * of messages over {@link #INLINE_RAW}: a sender may be an SMTP event loop that serves other sessions,
+ * and the frame of a message of megabytes (its raw source, text and HTML as JSON) takes milliseconds
+ * to build. Nothing here ever waits for a socket: a socket that falls behind is closed rather than
+ * allowed to slow anyone else.
  */
 public final class WebSocketHub implements MailListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebSocketHub.class);
     private static final int MAX_BATCH = 256;
     private static final int MAX_PENDING = 4096;
     private static final long BACKSTOP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Raw size above which a sender leaves a message's frame to the backstop thread. */
+    static final int INLINE_RAW = 256 * 1024;
 
     /** One connected client, as the hub needs it. */
     public interface Socket {
@@ -140,7 +145,7 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
             if (!to.isEmpty()) {
                 pending.add(new Pending(copy, mail, to.stream().map(Subscriber::socket).toList()));
                 if (queued.incrementAndGet() > MAX_PENDING) {
-                    send(true);
+                    send(true, false);
                 }
             }
         }
@@ -149,25 +154,31 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
     /** A sender has its 250: send the frames queued so far, unless another thread already is. */
     @Override
     public void afterReply() {
-        send(false);
+        send(false, true);
     }
 
     /**
      * Sends every queued frame; when another thread is already at it, returns at once, or with
      * {@code wait} waits its turn. The sending thread looks again after letting go, so a copy queued by
-     * a thread that found it busy is never left behind.
+     * a thread that found it busy is never left behind. A {@code sender} stops at the first message
+     * over {@link #INLINE_RAW} and wakes the backstop thread, which sends it and what follows it.
      */
-    private void send(boolean wait) {
+    private void send(boolean wait, boolean sender) {
         while (!pending.isEmpty()) {
             if (wait) {
                 sending.lock();
             } else if (!sending.tryLock()) {
                 return;
             }
+            boolean leftLarge;
             try {
-                sendBatch();
+                leftLarge = !sendBatch(sender);
             } finally {
                 sending.unlock();
+            }
+            if (leftLarge) {
+                LockSupport.unpark(backstop);
+                return;
             }
         }
     }
@@ -175,12 +186,19 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
     /**
      * Takes up to {@link #MAX_BATCH} queued copies, builds each one's frame once, and hands each socket
      * its frames in order, all but the last marked as followed by more, so a socket that gets several
-     * writes them in one go. Runs under {@link #sending}.
+     * writes them in one go. Runs under {@link #sending}, so this thread is the only one taking from
+     * {@link #pending}. False when {@code sender} stopped at a message over {@link #INLINE_RAW}, which is
+     * left first in the queue.
      */
-    private void sendBatch() {
+    private boolean sendBatch(boolean sender) {
         List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = pending.poll()) != null; ) {
-            batch.add(p);
+        boolean leftLarge = false;
+        for (Pending p; batch.size() < MAX_BATCH && (p = pending.peek()) != null; ) {
+            if (sender && p.mail().raw().length > INLINE_RAW) {
+                leftLarge = true;
+                break;
+            }
+            batch.add(pending.poll());
         }
         queued.addAndGet(-batch.size());
         Map<Socket, List<byte[]>> frames = new IdentityHashMap<>();
@@ -200,6 +218,7 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
                 }
             }
         });
+        return !leftLarge;
     }
 
     /**
@@ -214,7 +233,7 @@ public final class WebSocketHub implements MailListener, AutoCloseable {
                 LockSupport.parkNanos(this, BACKSTOP_NANOS);
             }
             try {
-                send(false);
+                send(false, false);
             } catch (RuntimeException e) {
                 log.error("sending queued web-socket frames failed", e);
             }

@@ -178,6 +178,29 @@ class WebSocketStreamTest {
     }
 
     /**
+     * The frame of a message over {@link WebSocketHub#INLINE_RAW} is built by the hub's backstop thread, not
+     * by the session that sent it (which may be an event loop serving others): it still arrives whole, and
+     * between the frames of the messages sent before and after it.
+     */
+    @Test
+    void aLargeMessageIsStreamedWholeAndInOrderAmongSmallOnes() {
+        String body = "0123456789abcdef".repeat(4).concat("\r\n").repeat(2 * WebSocketHub.INLINE_RAW / 66);
+        try (NodeWebSocket ws = NodeWebSocket.connect(url(ownerKey, "live@ws.test"));
+             SmtpDialog d = SmtpDialog.open(server.smtpPort())) {
+            ws.next(10);
+            d.command("EHLO large.test", 250);
+            d.sendMessage("s@large.test", List.of("live@ws.test"), "Subject: before\r\n\r\nsmall\r\n");
+            d.sendMessage("s@large.test", List.of("live@ws.test"), "Subject: large\r\n\r\n" + body);
+            d.sendMessage("s@large.test", List.of("live@ws.test"), "Subject: after\r\n\r\nsmall\r\n");
+            assertThat(ws.next(10).at("/email/subject").asString()).isEqualTo("before");
+            JsonNode large = ws.next(10).get("email");
+            assertThat(large.get("subject").asString()).isEqualTo("large");
+            assertThat(large.get("text").asString()).isEqualTo(body);
+            assertThat(ws.next(10).at("/email/subject").asString()).isEqualTo("after");
+        }
+    }
+
+    /**
      * Frames are built once the sender has its 250. A sender that resets the connection right after its
      * final dot never gets one (the server's write fails), yet the committed message still reaches the
      * socket, a moment later.
