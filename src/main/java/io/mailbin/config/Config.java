@@ -89,7 +89,7 @@ public record Config(
         private long smtpMinDataRate = ByteSize.parse("10KB");
         private int smtpMaxLineLength = (int) ByteSize.parse("1MB");
         private int smtpCapacity; // 0: derived from the machine, see AdmissionSettings.defaultCapacity
-        private int smtpEventLoops = -1; // -1: one per CPU
+        private int smtpEventLoops = -1; // -1: SmtpSettings.defaultEventLoops
         private Duration smtpQueueTimeout = Duration.ofSeconds(60);
         private int smtpMaxConnections = 10_000;
         private String smtpRatePerIp = "off";
@@ -210,7 +210,7 @@ public record Config(
                                     smtpAllow),
                             new TlsSettings(smtpTlsCert, smtpTlsKey, smtpsPort, smtpRequireTls),
                             new AuthSettings(AuthSettings.Mode.parse(smtpAuth), smtpAuthInsecure),
-                            smtpEventLoops >= 0 ? smtpEventLoops : Runtime.getRuntime().availableProcessors()),
+                            smtpEventLoops >= 0 ? smtpEventLoops : SmtpSettings.defaultEventLoops(Runtime.getRuntime().availableProcessors())),
                     new StoreSettings(dataDir, StoreSettings.Sync.parse(storeSync), readThreads),
                     new RetentionPolicy(publicMaxMessages, publicMaxAge, maxStoreSize, retentionInterval),
                     shutdownGrace,

@@ -48,4 +48,15 @@ public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int
             throw new IllegalArgumentException("--smtp-max-line-length must be at least 998 (RFC 5322), got " + maxLineLength);
         }
     }
+
+    /**
+     * The event loops used when none are configured: one per CPU but one, at least one. The store's
+     * writer is a serial stage that keeps most of a core busy under load, so a loop per CPU only makes
+     * the threads take turns: on two cores one loop took 2 KB x 10 sessions 8% faster than two
+     * (bench/ab.sh, eight interleaved rounds, medians 9,468 against 8,734 msgs/s), since each wake-up
+     * then finds more sessions ready.
+     */
+    public static int defaultEventLoops(int cpus) {
+        return Math.max(1, cpus - 1);
+    }
 }

@@ -33,6 +33,13 @@ class EventLoopTest {
     }
 
     @Test
+    void byDefaultTheLoopsLeaveACoreToTheStoreWriter() {
+        assertThat(SmtpSettings.defaultEventLoops(1)).isEqualTo(1);
+        assertThat(SmtpSettings.defaultEventLoops(2)).isEqualTo(1);
+        assertThat(SmtpSettings.defaultEventLoops(8)).isEqualTo(7);
+    }
+
+    @Test
     void aClientThatSendsWithoutReadingGetsEveryReplyInOrderWhileOthersAreServed() throws Exception {
         int commands = 200_000; // ~3 MB of replies: more than the socket buffers hold, so the loop must stop reading
         try (Socket s = new Socket("127.0.0.1", server.smtpPort())) {
