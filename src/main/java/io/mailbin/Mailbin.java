@@ -101,7 +101,9 @@ public final class Mailbin implements AutoCloseable {
             outbox.start();
             self[0] = new Mailbin(config, store, accounts, outbox, hub, denyList, smtp, http);
             self[0].ready = true;
-            log.info("Mailbin ready: SMTP on port {}, HTTP on {} (data in {})", smtp.port(),
+            int loops = config.smtp().eventLoops();
+            log.info("Mailbin ready: SMTP on port {} ({}), HTTP on {} (data in {})", smtp.port(),
+                    loops == 0 ? "a virtual thread per session" : loops + (loops == 1 ? " event loop" : " event loops"),
                     config.publicUrl().replace(":" + config.httpPort(), ":" + http.port()),
                     config.dataDir().toAbsolutePath());
             return self[0];
