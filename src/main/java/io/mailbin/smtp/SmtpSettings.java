@@ -54,7 +54,7 @@ public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int
      * writer is a serial stage that keeps most of a core busy under load, so a loop per CPU only makes
      * the threads take turns: on two cores one loop took 2 KB x 10 sessions 8% faster than two
      * (bench/ab.sh, eight interleaved rounds, medians 9,468 against 8,734 msgs/s), since each wake-up
-     * then finds more sessions ready.
+     * then finds more sessions ready; bench/run.sh an hour apart showed no difference beyond its noise.
      */
     public static int defaultEventLoops(int cpus) {
         return Math.max(1, cpus - 1);
