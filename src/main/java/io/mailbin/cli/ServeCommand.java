@@ -82,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
     String smtpCapacity;
 
     @Option(names = "--smtp-event-loops", defaultValue = "${env:MAILBIN_SMTP_EVENT_LOOPS:-auto}",
-            description = "Event-loop threads serving plain-text SMTP sessions (default: ${DEFAULT-VALUE}: one per CPU but one, at least one);"
+            description = "Event-loop threads serving plain-text SMTP sessions (default: ${DEFAULT-VALUE}: one per CPU);"
                     + " 0 runs every session on a virtual thread of its own.")
     String smtpEventLoops;
 

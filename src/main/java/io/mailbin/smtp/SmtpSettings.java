@@ -50,13 +50,12 @@ public record SmtpSettings(int port, long maxMessageSize, int maxRecipients, int
     }
 
     /**
-     * The event loops used when none are configured: one per CPU but one, at least one. The store's
-     * writer is a serial stage that keeps most of a core busy under load, so a loop per CPU only makes
-     * the threads take turns: on two cores one loop took 2 KB x 10 sessions 8% faster than two
-     * (bench/ab.sh, eight interleaved rounds, medians 9,468 against 8,734 msgs/s), since each wake-up
-     * then finds more sessions ready; bench/run.sh an hour apart showed no difference beyond its noise.
+     * The event loops used when none are configured: one per CPU. One loop fewer, leaving a core to the
+     * store's writer, took plain ingest 8% faster on two cores (bench/ab.sh, eight interleaved rounds),
+     * but the loops also build the web-socket frames after each 250, and with 100 sockets open one loop
+     * alone fell to 0.68x of its rate without them (bench/live.sh), where two kept 1.00x.
      */
     public static int defaultEventLoops(int cpus) {
-        return Math.max(1, cpus - 1);
+        return Math.max(1, cpus);
     }
 }

@@ -33,10 +33,10 @@ class EventLoopTest {
     }
 
     @Test
-    void byDefaultTheLoopsLeaveACoreToTheStoreWriter() {
+    void byDefaultThereIsOneLoopPerCpu() {
         assertThat(SmtpSettings.defaultEventLoops(1)).isEqualTo(1);
-        assertThat(SmtpSettings.defaultEventLoops(2)).isEqualTo(1);
-        assertThat(SmtpSettings.defaultEventLoops(8)).isEqualTo(7);
+        assertThat(SmtpSettings.defaultEventLoops(2)).isEqualTo(2);
+        assertThat(SmtpSettings.defaultEventLoops(8)).isEqualTo(8);
     }
 
     @Test
