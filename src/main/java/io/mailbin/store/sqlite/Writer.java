@@ -3,6 +3,7 @@ package io.mailbin.store.sqlite;
 import io.mailbin.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,7 +248,21 @@ final class Writer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        foldLogBack();
         db.close();
+    }
+
+    /**
+     * Copies the whole write-ahead log into the database file and empties it, so a stopped store is
+     * one self-contained file (SQLite only does this itself when the last connection to close is a
+     * writer, and the readers may close after us).
+     */
+    private void foldLogBack() {
+        try (Statement s = db.connection().createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            log.warn("could not fold the write-ahead log back at close (it is replayed at the next start): {}", e.getMessage());
+        }
     }
 
     private static final class Task<T> {

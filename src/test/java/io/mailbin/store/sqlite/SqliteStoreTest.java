@@ -118,4 +118,27 @@ class SqliteStoreTest extends MessageStoreContract implements PrivateMessagesCon
         assertThat(store.find(saved.getLast().id())).isPresent();
         assertThat(store.list(new InboxQuery("fill0@x.test", null, null, 100))).isNotEmpty();
     }
+
+    /**
+     * The log is copied back into the database file only every {@link Connections#WAL_CHECKPOINT_PAGES}
+     * pages (SQLite's default of 1,000 cost ingest an eighth of its rate), and a clean close still folds
+     * it all back: the data directory is left as one self-contained file.
+     */
+    @Test
+    void theWriteAheadLogGrowsPastSqlitesDefaultAndIsFoldedBackOnClose() {
+        Path wal = dir.resolve(SqliteStore.FILE + "-wal");
+        String body = "Subject: big\r\n\r\n" + "y".repeat(12_000) + "\r\n"; // four pages of raw bytes each
+        List<StoredMessage> saved = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            saved.add(store.save(mail(body, copy("log" + i + "@x.test", "log" + i + "@x.test"))).getFirst());
+        }
+        long pages = wal.toFile().length() / 4096;
+        assertThat(pages).isGreaterThan(1_200).isLessThan(Connections.WAL_CHECKPOINT_PAGES + 100);
+        use(reopen(backend));
+        assertThat(store.find(saved.getFirst().id())).isPresent();
+        assertThat(store.find(saved.getLast().id())).isPresent();
+        backend.close();
+        assertThat(wal.toFile().length()).isZero();
+        use(open(policy));
+    }
 }
