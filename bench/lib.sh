@@ -139,6 +139,25 @@ warm_up() {
   done
 }
 
+# cpu_ticks PID -> the process's CPU time so far (user + system), in clock ticks
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# machine_ticks -> "busy total": the whole machine's CPU time so far, in clock ticks
+machine_ticks() {
+  awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total }' /proc/stat
+}
+
+# cpu_use PID_TICKS_BEFORE PID_TICKS_AFTER MACHINE_BEFORE MACHINE_AFTER COUNT -> "us-per-message machine-busy-%":
+# the server's CPU per message, and how busy all cores were meanwhile (server, client and the rest).
+# Near 100% busy, every thread waits for a core, and CPU per message is what sets the rate.
+cpu_use() {
+  awk -v p0="$1" -v p1="$2" -v m0="$3" -v m1="$4" -v n="$5" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(m0, a, " "); split(m1, b, " "); t = b[2] - a[2]
+    printf "%.0f %.0f\n", (p1 - p0) * 1e6 / hz / n, (t > 0 ? 100 * (b[1] - a[1]) / t : 0) }'
+}
+
 median() { sort -n | awk '{a[NR]=$1} END { if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.0f", (a[NR/2]+a[NR/2+1])/2} }'; }
 
 # mailbin_cli DATA_DIR ARGS... -> runs a mailbin command (e.g. account create) on a data directory
