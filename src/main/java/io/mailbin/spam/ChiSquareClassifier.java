@@ -1,6 +1,8 @@
 package io.mailbin.spam;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,8 +29,8 @@ final class ChiSquareClassifier implements Classifier {
     }
 
     @Override
-    public double logOdds(Set<String> distinctTokens, TokenTable table) {
-        Clue[] clues = clues(distinctTokens, table);
+    public double logOdds(Collection<String> tokens, TokenTable table) {
+        Clue[] clues = clues(tokens, table);
         int n = clues.length;
         if (n == 0) {
             return 0.0;
@@ -48,18 +50,37 @@ final class ChiSquareClassifier implements Classifier {
         return logSpam - logHam + TIE_BREAK * (spamEvidence - hamEvidence);
     }
 
-    /** The strongest tokens, strongest first; ties are broken by token so the choice is deterministic. */
-    Clue[] clues(Set<String> distinctTokens, TokenTable table) {
-        Clue[] candidates = new Clue[distinctTokens.size()];
+    /**
+     * The strongest distinct tokens, strongest first; ties are broken by token so the choice is
+     * deterministic. Only tokens strong enough to be clues are collected: most of a message's tokens
+     * are never seen in training or too weak, and with the usual prior neither kind is a clue, so
+     * they are looked up once and dropped, without first being gathered into a set of their own
+     * (that set was a fifth of the cost of scoring).
+     */
+    Clue[] clues(Collection<String> tokens, TokenTable table) {
+        boolean unseenAreClues = isClue(settings.prior());
+        Set<String> taken = new HashSet<>();
+        Clue[] candidates = new Clue[16];
         int size = 0;
-        for (String token : distinctTokens) {
-            double probability = probability(table.count(token), table);
-            if (Math.abs(probability - 0.5) >= settings.minDistance()) {
+        for (String token : tokens) {
+            TokenCount count = table.count(token);
+            if (count.total() == 0 && !unseenAreClues) {
+                continue;
+            }
+            double probability = probability(count, table);
+            if (isClue(probability) && taken.add(token)) {
+                if (size == candidates.length) {
+                    candidates = Arrays.copyOf(candidates, size * 2);
+                }
                 candidates[size++] = new Clue(token, probability);
             }
         }
         Arrays.sort(candidates, 0, size, Clue.STRONGEST_FIRST);
         return Arrays.copyOf(candidates, Math.min(size, settings.maxClues()));
+    }
+
+    private boolean isClue(double probability) {
+        return Math.abs(probability - 0.5) >= settings.minDistance();
     }
 
     /** Robinson's f(w): the spam probability of a token, shrunk towards the prior when it is rare. */

@@ -1,5 +1,7 @@
 package io.mailbin.spam;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -15,15 +17,16 @@ final class MultinomialClassifier implements Classifier {
     }
 
     @Override
-    public double logOdds(Set<String> distinctTokens, TokenTable table) {
+    public double logOdds(Collection<String> tokens, TokenTable table) {
         double vocabulary = Math.max(1, table.vocabularySize());
         double spamDenominator = Math.log(table.spamTokens() + alpha * vocabulary);
         double hamDenominator = Math.log(table.hamTokens() + alpha * vocabulary);
         double logOdds = Math.log((table.spamMessages() + 1.0) / (table.hamMessages() + 1.0));
-        for (String token : distinctTokens) {
+        Set<String> taken = new HashSet<>();
+        for (String token : tokens) {
             TokenCount count = table.count(token);
-            if (count.total() == 0) {
-                continue; // unseen in training: no evidence either way
+            if (count.total() == 0 || !taken.add(token)) {
+                continue; // unseen in training (no evidence either way), or counted already
             }
             logOdds += Math.log(count.spam() + alpha) - spamDenominator;
             logOdds -= Math.log(count.ham() + alpha) - hamDenominator;

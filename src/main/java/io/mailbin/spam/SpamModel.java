@@ -130,11 +130,9 @@ public final class SpamModel {
     }
 
     double spamminessOf(Collection<String> tokens) {
-        Set<String> distinct = HashSet.newHashSet(tokens.size());
-        distinct.addAll(tokens);
         lock.readLock().lock();
         try {
-            return Spamminess.of(classifier.logOdds(distinct, table));
+            return Spamminess.of(classifier.logOdds(tokens, table));
         } finally {
             lock.readLock().unlock();
         }

@@ -28,6 +28,28 @@ class SpamModelTest {
     }
 
     @Test
+    void aTokenCountsOnceHoweverOftenAMessageRepeatsIt() {
+        SpamModel model = Messages.smallModel();
+        List<String> tokens = Tokenizer.standard().tokenize(Messages.spam(7));
+        List<String> repeated = new ArrayList<>(tokens);
+        for (int i = 0; i < 20; i++) {
+            repeated.addAll(tokens);
+        }
+        List<String> distinct = tokens.stream().distinct().toList();
+
+        assertThat(repeated.size()).isGreaterThan(distinct.size());
+        assertThat(model.spamminessOf(repeated)).isEqualTo(model.spamminessOf(distinct));
+        TokenTable table = new TokenTable();
+        for (int i = 0; i < 10; i++) {
+            table.learn(new java.util.HashSet<>(Tokenizer.standard().tokenize(Messages.spam(i))), true, 1);
+            table.learn(new java.util.HashSet<>(Tokenizer.standard().tokenize(Messages.ham(i))), false, 1);
+        }
+        var multinomial = new MultinomialClassifier(1.0);
+        assertThat(multinomial.logOdds(repeated, table)).isEqualTo(multinomial.logOdds(distinct, table));
+        assertThat(multinomial.logOdds(repeated, table)).isNotEqualTo(0.0);
+    }
+
+    @Test
     void untrainedModelIsUndecided() {
         assertThat(SpamModel.empty().spamminess(Messages.spam(1))).isEqualTo(0.5);
     }
