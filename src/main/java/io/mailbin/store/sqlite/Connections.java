@@ -38,8 +38,8 @@ final class Connections {
      * waits; and most pages a commit writes (index leaves, page 1, the stats row) are the same few hot
      * pages, which one checkpoint copies once however often they were logged. At 10,000 pages (a 40 MB
      * log) checkpoints come ten times less often and copy far fewer pages per message: 2 KB x 10 ingest
-     * went from 6,003 to 6,868 msgs/s and from 202 to 181 us of CPU per message (bench, three
-     * interleaved pairs); 30,000 gained nothing more.
+     * went from 6,203 to 6,804 msgs/s and from 191 to 180 us of CPU per message (bench/ab.sh with two
+     * builds, six interleaved pairs, all in favour); 30,000 gained nothing more.
      */
     static final int WAL_CHECKPOINT_PAGES = 10_000;
 

@@ -121,13 +121,13 @@ class SqliteStoreTest extends MessageStoreContract implements PrivateMessagesCon
 
     /**
      * The log is copied back into the database file only every {@link Connections#WAL_CHECKPOINT_PAGES}
-     * pages (SQLite's default of 1,000 cost ingest an eighth of its rate), and a clean close still folds
+     * pages (SQLite's default of 1,000 cost ingest about a tenth of its rate), and a clean close still folds
      * it all back: the data directory is left as one self-contained file.
      */
     @Test
     void theWriteAheadLogGrowsPastSqlitesDefaultAndIsFoldedBackOnClose() {
         Path wal = dir.resolve(SqliteStore.FILE + "-wal");
-        String body = "Subject: big\r\n\r\n" + "y".repeat(12_000) + "\r\n"; // four pages of raw bytes each
+        String body = "Subject: big\r\n\r\n" + "y".repeat(12_000) + "\r\n"; // three pages of raw bytes each
         List<StoredMessage> saved = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             saved.add(store.save(mail(body, copy("log" + i + "@x.test", "log" + i + "@x.test"))).getFirst());
