@@ -159,6 +159,8 @@ cpu_use() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END { if (NR==0) {print 0} else if (NR%2) {print a[(NR+1)/2]} else {printf "%.0f", (a[NR/2]+a[NR/2+1])/2} }'; }
+# the same for fractions (ratios, milliseconds): two decimals, "-" when there are none
+median_f() { sort -n | awk '{a[NR]=$1} END { if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else printf "%.2f", (a[NR/2]+a[NR/2+1])/2 }'; }
 
 # mailbin_cli DATA_DIR ARGS... -> runs a mailbin command (e.g. account create) on a data directory
 mailbin_cli() {
